@@ -1,0 +1,113 @@
+import type {
+  ErrorCode,
+  RequestEnvelope,
+  ResultOf,
+  WorkerErrorInfo,
+  WorkerEvent,
+  WorkerMessage,
+  WorkerRequest,
+} from './messages';
+
+/** A failed call: the worker's typed error, or one the client raised (abort, crash). */
+export class WorkerCallError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(info: WorkerErrorInfo) {
+    super(info.message);
+    this.name = 'WorkerCallError';
+    this.code = info.code;
+  }
+}
+
+interface Pending {
+  resolve: (result: ResultOf<WorkerRequest['kind']>) => void;
+  reject: (error: WorkerCallError) => void;
+}
+
+export type EventListener = (event: WorkerEvent) => void;
+export type WorkerFactory = () => Worker;
+
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('../worker/trainingWorker.ts', import.meta.url), { type: 'module' });
+
+/**
+ * Typed calls into the training worker. The worker starts on the first call; aborting a
+ * call terminates it (tfjs work cannot be interrupted any other way) and rejects every
+ * pending call, and the next call starts a fresh worker.
+ */
+export class TrainingWorkerClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly listeners = new Set<EventListener>();
+
+  constructor(private readonly createWorker: WorkerFactory = defaultFactory) {}
+
+  call<R extends WorkerRequest>(request: R, signal?: AbortSignal): Promise<ResultOf<R['kind']>> {
+    if (signal?.aborted) return Promise.reject(abortError(signal));
+    const id = this.nextId++;
+    return new Promise<ResultOf<R['kind']>>((resolve, reject) => {
+      const onAbort = () => this.terminate(abortError(signal));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settle = () => signal?.removeEventListener('abort', onAbort);
+      this.pending.set(id, {
+        // The worker answers an id with the result of that id's request kind.
+        resolve: (result) => (settle(), resolve(result as ResultOf<R['kind']>)),
+        reject: (error) => (settle(), reject(error)),
+      });
+      const envelope: RequestEnvelope = { id, request };
+      this.ensureWorker().postMessage(envelope);
+    });
+  }
+
+  /** Subscribe to worker events; returns the unsubscribe function. */
+  on(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stop the worker now; pending calls reject with `error` (default: aborted). */
+  terminate(error = new WorkerCallError({ code: 'aborted', message: 'worker terminated' })): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.rejectAll(error);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = this.createWorker();
+    worker.addEventListener('message', (e: MessageEvent<WorkerMessage>) => this.receive(e.data));
+    worker.addEventListener('error', (e: ErrorEvent) => this.crashed(e.message || 'worker failed to load'));
+    worker.addEventListener('messageerror', () => this.crashed('worker sent an unreadable message'));
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(message: WorkerMessage): void {
+    if (message.type === 'event') {
+      for (const listener of this.listeners) listener(message.event);
+      return;
+    }
+    const pending = this.pending.get(message.id);
+    if (!pending) return; // answer to a call that was already rejected
+    this.pending.delete(message.id);
+    if (message.type === 'result') pending.resolve(message.result);
+    else pending.reject(new WorkerCallError(message.error));
+  }
+
+  private crashed(message: string): void {
+    this.terminate(new WorkerCallError({ code: 'worker-crashed', message }));
+  }
+
+  private rejectAll(error: WorkerCallError): void {
+    const calls = [...this.pending.values()];
+    this.pending.clear();
+    for (const call of calls) call.reject(error);
+  }
+}
+
+function abortError(signal: AbortSignal | undefined): WorkerCallError {
+  const reason: unknown = signal?.reason;
+  const message = reason instanceof Error ? reason.message : 'call aborted';
+  return new WorkerCallError({ code: 'aborted', message });
+}

@@ -1,0 +1,23 @@
+import type { BackendQuery } from './backendQuery';
+import { WorkerStatusPanel } from './WorkerStatusPanel';
+
+export function App({ backendQuery }: { backendQuery: BackendQuery }) {
+  return (
+    <main className="shell">
+      <header>
+        <h1>CKA Studio</h1>
+        <p className="subtitle">
+          Knowledge amalgamation in your browser: several teacher classifiers train one student, from unlabelled
+          images alone.
+        </p>
+      </header>
+      {backendQuery.ok ? (
+        <WorkerStatusPanel backend={backendQuery.backend} />
+      ) : (
+        <p role="alert" className="status status-error">
+          {backendQuery.message}
+        </p>
+      )}
+    </main>
+  );
+}
