@@ -1,0 +1,158 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useNodeBackend } from '../../node/wasmBackend';
+import { seededRandom, type Random } from '../random';
+import { conv2dGradConfig, conv2dGradients, type Conv2DAttrs, type InputGradientMethod } from './conv2dGradient';
+
+/**
+ * The wasm backend has no Conv2DBackpropFilter kernel, so there is no stock wasm gradient to
+ * compare with: references are the stock gradients on cpu, computed before the patch is
+ * installed. Error measure: max|a - b| / max(1, max|b|), b the cpu reference.
+ */
+const TOL = 1e-4;
+
+function relErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).toBe(b.length);
+  let diff = 0;
+  let scale = 1;
+  for (let i = 0; i < b.length; i++) {
+    diff = Math.max(diff, Math.abs(a[i] - b[i]));
+    scale = Math.max(scale, Math.abs(b[i]));
+  }
+  return diff / scale;
+}
+
+function randomArray(size: number, rng: Random): Float32Array {
+  return Float32Array.from({ length: size }, () => rng() * 2 - 1);
+}
+
+interface Case {
+  shape: [number, number, number, number];
+  kernel: [number, number, number, number];
+  strides: [number, number];
+  pad: 'same' | 'valid';
+}
+
+function randomCase(rng: Random): Case {
+  const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
+  const [b, h, w, cin, cout] = [int(1, 3), int(1, 9), int(1, 9), int(1, 4), int(1, 4)];
+  const pad = rng() < 0.5 ? 'same' : 'valid';
+  const kh = pad === 'valid' ? int(1, Math.min(5, h)) : int(1, 5);
+  const kw = pad === 'valid' ? int(1, Math.min(5, w)) : int(1, 5);
+  return { shape: [b, h, w, cin], kernel: [kh, kw, cin, cout], strides: [int(1, 3), int(1, 3)], pad };
+}
+
+const cases: Case[] = [
+  { shape: [2, 7, 7, 3], kernel: [3, 3, 3, 2], strides: [2, 2], pad: 'same' },
+  { shape: [1, 9, 5, 2], kernel: [4, 4, 2, 3], strides: [2, 2], pad: 'same' },
+  { shape: [1, 2, 3, 2], kernel: [5, 5, 2, 2], strides: [1, 1], pad: 'same' },
+  { shape: [2, 9, 8, 2], kernel: [4, 3, 2, 3], strides: [3, 2], pad: 'valid' },
+  ...Array.from({ length: 30 }, ((rng) => () => randomCase(rng))(seededRandom(4242))),
+];
+
+interface Ref {
+  x: Float32Array;
+  filter: Float32Array;
+  dy: Float32Array;
+  dx: Float32Array;
+  df: Float32Array;
+}
+
+/** Stock cpu gradients of sum(conv2d(x, f) * dy), plus the inputs that produced them. */
+function stockRef(c: Case, rng: Random): Ref {
+  return tf.tidy(() => {
+    const x = tf.tensor4d(randomArray(tf.util.sizeFromShape(c.shape), rng), c.shape);
+    const filter = tf.tensor4d(randomArray(tf.util.sizeFromShape(c.kernel), rng), c.kernel);
+    const outShape = tf.conv2d(x, filter, c.strides, c.pad).shape;
+    const dy = tf.tensor4d(randomArray(tf.util.sizeFromShape(outShape), rng), outShape);
+    const [dx, df] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad), dy)))([x, filter]);
+    const arr = (t: tf.Tensor) => t.dataSync() as Float32Array;
+    return { x: arr(x), filter: arr(filter), dy: arr(dy), dx: arr(dx), df: arr(df) };
+  });
+}
+
+/** conv (stride 2, same, odd size) relu -> conv (valid) relu -> dense, as a wasm user would build. */
+function smallConvNet(): tf.Sequential {
+  const init = (seed: number) => tf.initializers.glorotUniform({ seed });
+  return tf.sequential({
+    layers: [
+      tf.layers.conv2d({ inputShape: [9, 9, 2], filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', kernelInitializer: init(1), biasInitializer: 'ones' }),
+      tf.layers.conv2d({ filters: 3, kernelSize: [2, 3], padding: 'valid', activation: 'relu', kernelInitializer: init(2), biasInitializer: 'ones' }),
+      tf.layers.flatten(),
+      tf.layers.dense({ units: 2, kernelInitializer: init(3) }),
+    ],
+  });
+}
+
+function modelGrads(model: tf.LayersModel, xs: tf.Tensor, ys: tf.Tensor): Map<string, Float32Array> {
+  const arrays = tf.tidy(() => {
+    const { grads } = tf.variableGrads(() => tf.losses.meanSquaredError(ys, model.apply(xs) as tf.Tensor) as tf.Scalar);
+    return Object.entries(grads).map(([name, g]) => ({ name, values: g.dataSync() as Float32Array }));
+  });
+  return new Map(arrays.map(({ name, values }) => [name, values]));
+}
+
+const refs: Ref[] = [];
+let model: tf.Sequential;
+let xs: tf.Tensor;
+let ys: tf.Tensor;
+let modelRef: Map<string, Float32Array>;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  expect(tf.getGradient('Conv2D')).not.toBe(conv2dGradConfig);
+  const rng = seededRandom(11);
+  for (const c of cases) refs.push(stockRef(c, rng));
+  model = smallConvNet();
+  xs = tf.tensor4d(randomArray(4 * 9 * 9 * 2, rng), [4, 9, 9, 2]);
+  ys = tf.tensor2d(randomArray(4 * 2, rng), [4, 2]);
+  modelRef = modelGrads(model, xs, ys);
+  expect(await useNodeBackend('wasm')).toBe('wasm'); // installs the patched gradient
+});
+
+describe('Conv2D gradient on wasm', () => {
+  it('runs on wasm with the patch installed', () => {
+    expect(tf.getBackend()).toBe('wasm');
+    expect(tf.getGradient('Conv2D')).toBe(conv2dGradConfig);
+  });
+
+  // 'transpose' exercises wasm's own Conv2DBackpropInput kernel, 'conv' the default on wasm.
+  it.each<InputGradientMethod>(['conv', 'transpose'])('conv2dGradients on wasm matches the cpu stock gradients (dx by %s)', (method) => {
+    cases.forEach((c, i) => {
+      const r = refs[i];
+      tf.tidy(() => {
+        const x = tf.tensor4d(r.x, c.shape);
+        const filter = tf.tensor4d(r.filter, c.kernel);
+        const dy = tf.tensor4d(r.dy, tf.conv2d(x, filter, c.strides, c.pad).shape);
+        const attrs: Conv2DAttrs = { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dilations: 1 };
+        const { dx, dfilter } = conv2dGradients(dy, x, filter, attrs, method);
+        const label = `x=${c.shape} k=${c.kernel} s=${c.strides} ${c.pad}`;
+        expect(relErr(dx.dataSync(), r.dx), `dx ${label}`).toBeLessThan(TOL);
+        expect(relErr(dfilter.dataSync(), r.df), `dfilter ${label}`).toBeLessThan(TOL);
+      });
+    });
+  });
+
+  it('a small conv model has the cpu stock gradients on wasm, without leaks', async () => {
+    const before = tf.memory().numTensors;
+    let grads = new Map<string, Float32Array>();
+    const profile = await tf.profile(() => {
+      grads = modelGrads(model, xs, ys);
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(profile.kernelNames).not.toContain('Conv2DBackpropInput'); // dx by forward conv on wasm
+    expect([...grads.keys()].sort()).toEqual([...modelRef.keys()].sort());
+    for (const [name, g] of grads) {
+      expect(relErr(g, modelRef.get(name)!), name).toBeLessThan(TOL);
+    }
+  });
+
+  it('trains the model on wasm: sgd lowers the loss', async () => {
+    model.compile({ optimizer: tf.train.sgd(0.05), loss: 'meanSquaredError' });
+    const losses: number[] = [];
+    for (let step = 0; step < 8; step++) losses.push((await model.trainOnBatch(xs, ys)) as number);
+    expect(losses.every(Number.isFinite)).toBe(true);
+    expect(losses[losses.length - 1]).toBeLessThan(0.8 * losses[0]);
+  });
+});
