@@ -1,0 +1,22 @@
+import { concatLabelledImages, loadLabelledImages, takeSamples, type LabelledImages, type ReadDataFile } from '../data/labelledImages';
+import type { Split } from '../data/dataSets';
+import { epochOrder } from '../data/transferSet';
+import type { TransferData } from './config';
+
+async function load(data: TransferData, split: Split, read: ReadDataFile): Promise<LabelledImages> {
+  if (data !== 'mnist+fashion-mnist') return loadLabelledImages(data, split, read);
+  const [digits, fashion] = await Promise.all([loadLabelledImages('mnist', split, read), loadLabelledImages('fashion-mnist', split, read)]);
+  return concatLabelledImages(digits, fashion);
+}
+
+/** The transfer images (train split) and the evaluation set (test split) of a run. */
+export async function loadRunData(data: TransferData, read: ReadDataFile): Promise<{ train: LabelledImages; test: LabelledImages }> {
+  const [train, test] = await Promise.all([load(data, 'train', read), load(data, 'test', read)]);
+  return { train, test };
+}
+
+/** A seeded subset of `limit` images (all when limit is 0), so short runs still see every class. */
+export function limitImages(set: LabelledImages, limit: number, seed: number): LabelledImages {
+  if (limit <= 0 || limit >= set.count) return set;
+  return takeSamples(set, epochOrder(set.count, seed, 9999).subarray(0, limit));
+}
