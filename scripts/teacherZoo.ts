@@ -1,0 +1,33 @@
+import type { ArchitectureId } from '../src/core/teachers/architectures';
+import type { DataSetId } from '../src/core/data/dataSets';
+
+/** The shipped teachers: experts on parts of MNIST and Fashion-MNIST, of mixed architectures. */
+export interface ZooEntry {
+  id: string;
+  title: string;
+  dataSet: DataSetId;
+  classes: number[];
+  architecture: ArchitectureId;
+  epochs: number;
+  seed: number;
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+export const teacherZoo: ZooEntry[] = [
+  { id: 'mnist-0-4', title: 'MNIST digits 0–4', dataSet: 'mnist', classes: range(0, 4), architecture: 'cnn-small', epochs: 3, seed: 1 },
+  { id: 'mnist-5-9', title: 'MNIST digits 5–9', dataSet: 'mnist', classes: range(5, 9), architecture: 'lenet5', epochs: 3, seed: 2 },
+  { id: 'fashion-0-4', title: 'Fashion 0–4 (tops, trousers, dresses, coats)', dataSet: 'fashion-mnist', classes: range(0, 4), architecture: 'cnn-wide', epochs: 4, seed: 3 },
+  { id: 'fashion-5-9', title: 'Fashion 5–9 (shoes, shirts, bags)', dataSet: 'fashion-mnist', classes: range(5, 9), architecture: 'lenet5', epochs: 4, seed: 4 },
+  { id: 'mnist-all', title: 'MNIST all digits', dataSet: 'mnist', classes: range(0, 9), architecture: 'cnn-wide', epochs: 2, seed: 5 },
+  { id: 'fashion-all', title: 'Fashion-MNIST all classes', dataSet: 'fashion-mnist', classes: range(0, 9), architecture: 'cnn-wide', epochs: 3, seed: 6 },
+  { id: 'mnist-0-3', title: 'MNIST digits 0–3', dataSet: 'mnist', classes: range(0, 3), architecture: 'mlp', epochs: 4, seed: 7 },
+  { id: 'mnist-3-6', title: 'MNIST digits 3–6', dataSet: 'mnist', classes: range(3, 6), architecture: 'cnn-small', epochs: 3, seed: 8 },
+  { id: 'mnist-6-9', title: 'MNIST digits 6–9', dataSet: 'mnist', classes: range(6, 9), architecture: 'lenet5', epochs: 3, seed: 9 },
+];
+
+/** Mean and std of the training pixels in [0, 1], the usual per-data-set normalisation. */
+export const pixelStats: Record<DataSetId, { mean: number; std: number }> = {
+  mnist: { mean: 0.1307, std: 0.3081 },
+  'fashion-mnist': { mean: 0.286, std: 0.353 },
+};
