@@ -3,6 +3,7 @@ import { accuracy, argmaxRows, cohesionMetrics, confusionMatrix, perClassAccurac
 import { batchToTensor } from '../data/imageTensors';
 import type { LabelledImages } from '../data/labelledImages';
 import { gatherPixels } from '../data/transferSet';
+import type { Teacher } from '../teachers/loadTeacher';
 import { predictUnion, runTeachers, type Amalgamation } from './amalgamation';
 import { teacherTargets } from './amalgamationLoss';
 import { runStudent } from './student';
@@ -38,26 +39,53 @@ function unionTestIndices(test: LabelledImages, toUnion: Int32Array): Int32Array
   return Int32Array.from({ length: test.count }, (_, i) => i).filter((i) => toUnion[test.labels[i]] >= 0);
 }
 
-/** Union-space scores of the student and of each teacher (teacher classes placed on the union). */
-async function scoreTestSet(a: Amalgamation, test: LabelledImages, indices: Int32Array, toUnion: Int32Array, batchSize: number): Promise<Scores> {
-  const U = a.union.names.length;
-  const student = new Float32Array(indices.length * U);
-  const teachers = a.teachers.map(() => new Float32Array(indices.length * U).fill(-Infinity));
+/** Teachers are frozen, so their logits on a test set are computed once and kept. */
+const teacherLogitsCache = new WeakMap<Teacher, WeakMap<LabelledImages, Float32Array>>();
+
+async function teacherLogits(teacher: Teacher, test: LabelledImages, batchSize: number): Promise<Float32Array> {
+  const cached = teacherLogitsCache.get(teacher)?.get(test);
+  if (cached) return cached;
+  const C = teacher.metadata.labels.length;
+  const out = new Float32Array(test.count * C);
   const imageSize = test.height * test.width * test.channels;
-  for (let start = 0; start < indices.length; start += batchSize) {
-    const batch = gatherPixels(test.pixels, imageSize, indices.subarray(start, start + batchSize));
-    const x = batchToTensor(batch, test);
-    const [probs, ...teacherLogits] = tf.tidy(() => [predictUnion(a, x), ...runTeachers(a.teachers, x).logits]);
-    student.set(await probs.data(), start * U);
-    for (const [k, logits] of teacherLogits.entries()) placeOnUnion((await logits.data()) as Float32Array, a.union.maps[k], teachers[k], start, U);
-    tf.dispose([x, probs, ...teacherLogits]);
+  for (let start = 0; start < test.count; start += batchSize) {
+    const ids = Int32Array.from({ length: Math.min(batchSize, test.count - start) }, (_, i) => start + i);
+    const x = batchToTensor(gatherPixels(test.pixels, imageSize, ids), test);
+    const logits = tf.tidy(() => teacher.run(x).logits);
+    out.set(await logits.data(), start * C);
+    tf.dispose([x, logits]);
   }
-  return { truth: Int32Array.from(indices, (i) => toUnion[test.labels[i]]), student, teachers };
+  if (!teacherLogitsCache.has(teacher)) teacherLogitsCache.set(teacher, new WeakMap());
+  teacherLogitsCache.get(teacher)!.set(test, out);
+  return out;
 }
 
-function placeOnUnion(logits: Float32Array, map: number[], out: Float32Array, startRow: number, U: number): void {
+async function studentScores(a: Amalgamation, test: LabelledImages, indices: Int32Array, batchSize: number): Promise<Float32Array> {
+  const U = a.union.names.length;
+  const scores = new Float32Array(indices.length * U);
+  const imageSize = test.height * test.width * test.channels;
+  for (let start = 0; start < indices.length; start += batchSize) {
+    const x = batchToTensor(gatherPixels(test.pixels, imageSize, indices.subarray(start, start + batchSize)), test);
+    const probs = predictUnion(a, x);
+    scores.set(await probs.data(), start * U);
+    tf.dispose([x, probs]);
+  }
+  return scores;
+}
+
+/** A teacher's logits for the chosen samples, placed on the union (classes it lacks get -Infinity). */
+function placeOnUnion(logits: Float32Array, map: number[], indices: Int32Array, U: number): Float32Array {
   const C = map.length;
-  for (let r = 0; r < logits.length / C; r++) for (let c = 0; c < C; c++) out[(startRow + r) * U + map[c]] = logits[r * C + c];
+  const out = new Float32Array(indices.length * U).fill(-Infinity);
+  indices.forEach((i, r) => map.forEach((u, c) => (out[r * U + u] = logits[i * C + c])));
+  return out;
+}
+
+async function scoreTestSet(a: Amalgamation, test: LabelledImages, indices: Int32Array, toUnion: Int32Array, batchSize: number): Promise<Scores> {
+  const U = a.union.names.length;
+  const teachers: Float32Array[] = [];
+  for (const [k, t] of a.teachers.entries()) teachers.push(placeOnUnion(await teacherLogits(t, test, batchSize), a.union.maps[k], indices, U));
+  return { truth: Int32Array.from(indices, (i) => toUnion[test.labels[i]]), student: await studentScores(a, test, indices, batchSize), teachers };
 }
 
 function compareWithTeachers(a: Amalgamation, s: Scores): TeacherComparison[] {

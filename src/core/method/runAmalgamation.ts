@@ -36,6 +36,7 @@ export interface RunRecord {
   startedAt: string;
   teachers: { id: string; labels: string[]; testAccuracy: number | null }[];
   union: string[];
+  /** Images trained on per epoch (whole batches only). */
   transferImages: number;
   epochs: EpochRecord[];
   final: Evaluation;
@@ -60,7 +61,12 @@ export interface RunHooks {
   signal?: AbortSignal;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
 
 function meanTerms(results: StepResult[]): LossTerms {
   return Object.fromEntries(lossTermNames.map((n) => [n, results.reduce((s, r) => s + r.terms[n], 0) / results.length])) as LossTerms;
@@ -72,13 +78,22 @@ export function probeIndices(a: Amalgamation, test: LabelledImages): Int32Array 
   return selectProbeIndices(test.labels, 50, 0).filter((i) => toUnion[test.labels[i]] >= 0);
 }
 
-async function runEpoch(a: Amalgamation, inputs: RunInputs, epoch: number, hooks: RunHooks, clock: { steps: number[]; done: number; total: number }) {
+/** Yields to the event loop: wasm/cpu steps never do, so a cancel message or Ctrl-C could not arrive. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+interface Clock {
+  steps: number[];
+  done: number;
+  total: number;
+}
+
+async function runEpoch(a: Amalgamation, inputs: RunInputs, train: LabelledImages, epoch: number, hooks: RunHooks, clock: Clock) {
   const { config } = inputs;
-  const train = limitImages(inputs.train, config.transferLimit, config.seed);
   const transfer = toTransferSet(train, config.seed);
   const toUnion = dataLabelsToUnion(train.labelNames, a.union);
   const results: StepResult[] = [];
   for (const batch of transfer.batches(config.batchSize, epoch, true)) {
+    await nextTurn();
     if (hooks.signal?.aborted) throw new DOMException('amalgamation cancelled', 'AbortError');
     const started = performance.now();
     const x = batchToTensor(batch, transfer);
@@ -89,7 +104,7 @@ async function runEpoch(a: Amalgamation, inputs: RunInputs, epoch: number, hooks
     clock.done++;
     results.push(result);
     const recent = median(clock.steps.slice(-20));
-    hooks.onStep?.({ epoch, step: clock.done, totalSteps: clock.total, result, stepMs, imagesPerSecond: (config.batchSize * 1000) / recent, etaSeconds: ((clock.total - clock.done) * recent) / 1000 });
+    hooks.onStep?.({ epoch: epoch + 1, step: clock.done, totalSteps: clock.total, result, stepMs, imagesPerSecond: (config.batchSize * 1000) / recent, etaSeconds: ((clock.total - clock.done) * recent) / 1000 });
   }
   return results;
 }
@@ -108,11 +123,12 @@ export async function runAmalgamation(inputs: RunInputs, hooks: RunHooks = {}): 
   try {
     const probe = probeIndices(a, test);
     const untrained = await evaluateStudent(a, test, probe);
-    const clock = { steps: [] as number[], done: 0, total: config.epochs * stepsPerEpoch(config, inputs.train.count) };
+    const train = limitImages(inputs.train, config.transferLimit, config.seed);
+    const clock: Clock = { steps: [], done: 0, total: config.epochs * stepsPerEpoch(config, train.count) };
     const epochs: EpochRecord[] = [];
     for (let epoch = 0; epoch < config.epochs; epoch++) {
       const e0 = performance.now();
-      const results = await runEpoch(a, inputs, epoch, hooks, clock);
+      const results = await runEpoch(a, inputs, train, epoch, hooks, clock);
       const record: EpochRecord = {
         epoch: epoch + 1,
         seconds: (performance.now() - e0) / 1000,
@@ -132,7 +148,7 @@ export async function runAmalgamation(inputs: RunInputs, hooks: RunHooks = {}): 
       startedAt,
       teachers: teachers.map((t) => ({ id: t.metadata.id, labels: t.metadata.labels, testAccuracy: t.metadata.provenance?.testAccuracy ?? null })),
       union: a.union.names,
-      transferImages: Math.min(inputs.train.count, config.transferLimit || Infinity),
+      transferImages: clock.done * config.batchSize / config.epochs,
       epochs,
       final: epochs[epochs.length - 1].evaluation,
       untrained,

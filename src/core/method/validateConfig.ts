@@ -65,6 +65,7 @@ export type ConfigOverrides = Omit<Partial<RunConfig>, 'weights'> & { weights?: 
 
 /** Defaults, then the preset, then the caller's overrides (a sweep may change one weight). */
 export function configFromPreset(preset: PresetName, overrides: ConfigOverrides = {}): RunConfig {
+  if (!presetNames.includes(preset)) throw new ConfigError('preset', `must be one of ${presetNames.join(', ')} (got ${JSON.stringify(preset)})`);
   const base = presets[preset];
   return validateConfig({
     ...defaultConfig,

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { loadRunData } from '../src/core/method/runData';
+import { runAmalgamation, type EpochRecord } from '../src/core/method/runAmalgamation';
+import { readDataFileFromDisk } from '../src/node/dataFiles';
+import { loadTeacherFromDir, teachersRoot } from '../src/node/teacherFiles';
+import { useNodeBackend } from '../src/node/wasmBackend';
+import { parseAmalgamateArgs, usage, type AmalgamateArgs } from './cli/amalgamateArgs';
+import { UsageError } from './cli/args';
+import { abortOnSigint } from './cli/interrupt';
+import { createProgress } from './cli/progress';
+import { formatConfig, formatEpoch, formatSummary } from './cli/report';
+import { provenance, writeRunRecord } from './cli/runFile';
+
+/** Trains one student from the teachers and writes its run record; see runs/README.md. */
+async function amalgamate(args: AmalgamateArgs, argv: string[]): Promise<void> {
+  const { config } = args;
+  const backend = await useNodeBackend(args.backend);
+  console.log(formatConfig(config, backend));
+  const signal = abortOnSigint();
+  const teachers = await Promise.all(config.teachers.map((id) => loadTeacherFromDir(path.join(teachersRoot, id))));
+  const { train, test } = await loadRunData(config.data, readDataFileFromDisk);
+  const progress = createProgress(process.stderr, config);
+  const onEpoch = (e: EpochRecord) => {
+    progress.clear();
+    console.log(formatEpoch(e, config.epochs));
+  };
+  const record = await runAmalgamation({ config, teachers, train, test, backend }, { onStep: progress.update, onEpoch, signal }).finally(() => progress.clear());
+  // A Ctrl-C during the last evaluation is seen only now; it still means "keep nothing".
+  signal.throwIfAborted();
+  const file = writeRunRecord(args.outDir, { ...record, ...provenance(argv) }, args.tag);
+  console.log(formatSummary(record, file));
+}
+
+function exitOn(err: unknown): never {
+  if (err instanceof UsageError) {
+    console.error(`amalgamate: ${err.message}\n(--help lists the flags)`);
+    process.exit(2);
+  }
+  if ((err as { name?: string })?.name === 'AbortError') {
+    console.error('amalgamate: interrupted; no run record written');
+    process.exit(130);
+  }
+  throw err;
+}
+
+const argv = process.argv.slice(2);
+try {
+  const args = parseAmalgamateArgs(argv);
+  if (args === 'help') console.log(usage);
+  else await amalgamate(args, argv);
+} catch (err) {
+  exitOn(err);
+}

@@ -1,0 +1,60 @@
+import { ConfigError, type RunConfig } from '../../src/core/method/config';
+import type { NodeBackend } from '../../src/node/wasmBackend';
+import { shippedTeacherIds } from '../../src/node/teacherFiles';
+import { parseArgs, UsageError, type FlagSpec } from './args';
+import { configFlags, describeConfigError, flagFields, readConfigFile, resolveConfig } from './configFlags';
+
+export interface AmalgamateArgs {
+  config: RunConfig;
+  backend: NodeBackend;
+  outDir: string;
+  tag?: string;
+}
+
+const spec: FlagSpec = {
+  ...Object.fromEntries(Object.keys(configFlags).map((f) => [f, 'value'])),
+  config: 'value',
+  out: 'value',
+  tag: 'value',
+  backend: 'value',
+  help: 'switch',
+};
+
+export const usage = `usage: npm run amalgamate -- --preset <name> [flags]
+  run settings (each sets the RunConfig field named):
+${Object.entries(configFlags).map(([f, s]) => `    --${f.padEnd(15)} ${s.field}${s.kind === 'list' ? ' (comma-separated)' : ''}`).join('\n')}
+  --config file.json   config fields (or a run record, to rerun it); flags override it
+  --out dir            where the run record goes (default runs/)
+  --tag name           added to the record's file name
+  --backend wasm|cpu   tfjs backend (default wasm)`;
+
+function checkTeachersExist(config: RunConfig): void {
+  const shipped = shippedTeacherIds();
+  const missing = config.teachers.filter((id) => !shipped.includes(id));
+  if (missing.length) throw new ConfigError('teachers', `names no teacher folder for ${missing.join(', ')} (available: ${shipped.join(', ')})`);
+}
+
+function optionalArgs(flags: Map<string, string>) {
+  const backend = flags.get('backend') ?? 'wasm';
+  if (backend !== 'wasm' && backend !== 'cpu') throw new UsageError(`--backend must be wasm or cpu (got "${backend}")`);
+  const tag = flags.get('tag');
+  // The tag becomes part of a file name.
+  if (tag !== undefined && !/^[A-Za-z0-9._-]+$/.test(tag)) throw new UsageError(`--tag may hold only letters, digits, '.', '_' and '-' (got "${tag}")`);
+  return { backend: backend as NodeBackend, tag, outDir: flags.get('out') ?? 'runs' };
+}
+
+/** Parses and validates everything before any model is loaded; errors name the flag. */
+export function parseAmalgamateArgs(argv: string[]): AmalgamateArgs | 'help' {
+  const { flags, positionals } = parseArgs(argv, spec);
+  if (flags.has('help')) return 'help';
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (flags start with --)`);
+  const rest = optionalArgs(flags);
+  try {
+    const config = resolveConfig(flags.has('config') ? readConfigFile(flags.get('config')!) : {}, flagFields(flags));
+    checkTeachersExist(config);
+    return { config, ...rest };
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(describeConfigError(err, flags));
+    throw err;
+  }
+}

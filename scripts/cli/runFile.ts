@@ -1,0 +1,48 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RunConfig } from '../../src/core/method/config';
+import type { RunProvenance, StoredRunRecord } from '../../src/node/runRecords';
+
+function git(args: string[]): string | null {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** Where the run was made; `command` is the npm form, which reproduces it from the repository root. */
+export function provenance(args: string[]): RunProvenance {
+  const status = git(['status', '--porcelain', '--untracked-files=no']);
+  return {
+    command: ['npm', 'run', 'amalgamate', '--', ...args],
+    gitCommit: git(['rev-parse', 'HEAD']),
+    gitDirty: status === null ? null : status.length > 0,
+    node: process.version,
+    host: { cores: os.availableParallelism(), platform: process.platform, arch: process.arch, cpu: os.cpus()[0]?.model ?? 'unknown' },
+  };
+}
+
+/** "mnist-0-4,mnist-5-9" -> "mnist-0-4+5-9": a shared first word is written once. */
+export function teachersShort(ids: string[]): string {
+  const first = ids[0].split('-')[0];
+  const shared = ids.length > 1 && ids.every((id) => id.startsWith(`${first}-`));
+  return shared ? `${first}-${ids.map((id) => id.slice(first.length + 1)).join('+')}` : ids.join('+');
+}
+
+export function recordFileName(config: RunConfig, startedAt: string, tag?: string): string {
+  const stamp = startedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const parts = [config.preset, config.data, teachersShort(config.teachers), `s${config.seed}`, ...(tag ? [tag] : []), stamp];
+  return `${parts.join('-')}.json`;
+}
+
+/** Written under a temporary name first, so an interrupted write never leaves half a record. */
+export function writeRunRecord(dir: string, record: StoredRunRecord, tag?: string): string {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, recordFileName(record.config, record.startedAt, tag));
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(record, null, 1)}\n`);
+  renameSync(`${file}.tmp`, file);
+  return file;
+}
