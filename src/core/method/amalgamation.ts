@@ -11,7 +11,7 @@ import { buildUnionLabels, type UnionLabels } from './unionLabels';
 
 export class NonFiniteLossError extends Error {
   constructor(readonly step: number, readonly terms: LossTerms) {
-    super(`loss became ${Object.values(terms).find((v) => !Number.isFinite(v))} at step ${step}; weights were not updated`);
+    super(`loss became ${Object.values(terms).find((v) => !Number.isFinite(v)) ?? 'non-finite'} at step ${step}; weights were not updated`);
     this.name = 'NonFiniteLossError';
   }
 }
@@ -64,6 +64,10 @@ function termValues(terms: Partial<Record<string, tf.Scalar>>): tf.Tensor1D {
  */
 export async function trainStep(a: Amalgamation, images01: tf.Tensor4D, trueLabels?: Int32Array): Promise<StepResult> {
   const { config } = a;
+  // Checked before the tape: an error thrown inside variableGrads would leak its saved tensors.
+  if (config.supervised && trueLabels?.length !== images01.shape[0]) {
+    throw new Error(`the supervised oracle needs true labels, one per image (got ${trueLabels?.length ?? 'none'} for ${images01.shape[0]})`);
+  }
   const vars = trainableVariables(a);
   const { value, grads, terms } = tf.tidy(() => {
     const teachers = runTeachers(a.teachers, images01);

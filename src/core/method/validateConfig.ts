@@ -19,7 +19,7 @@ function numberIn(value: unknown, field: string, min: number, max: number, integ
 function checkWeights(w: unknown): RunConfig['weights'] {
   if (!isObject(w)) throw new ConfigError('weights', 'must be an object');
   const names = Object.keys(defaultConfig.weights) as (keyof RunConfig['weights'])[];
-  for (const key of Object.keys(w)) if (!names.includes(key as never)) throw new ConfigError(`weights.${key}`, 'is not a loss weight');
+  for (const key of Object.keys(w)) if (!names.includes(key as keyof RunConfig['weights'])) throw new ConfigError(`weights.${key}`, 'is not a loss weight');
   return Object.fromEntries(names.map((n) => [n, numberIn(w[n] ?? defaultConfig.weights[n], `weights.${n}`, 0, 1000)])) as unknown as RunConfig['weights'];
 }
 
@@ -34,7 +34,7 @@ function checkTeachers(value: unknown): string[] {
 /** Validates every field of a full config; unknown fields are refused, not ignored. */
 export function validateConfig(input: unknown): RunConfig {
   if (!isObject(input)) throw new ConfigError('(root)', 'must be an object');
-  for (const key of Object.keys(input)) if (!(key in defaultConfig)) throw new ConfigError(key, 'is not a config field');
+  for (const key of Object.keys(input)) if (!Object.hasOwn(defaultConfig, key)) throw new ConfigError(key, 'is not a config field');
   const c = { ...defaultConfig, ...input } as Json;
   const config: RunConfig = {
     preset: oneOf(c.preset, 'preset', [...presetNames, 'custom']),
@@ -58,6 +58,9 @@ export function validateConfig(input: unknown): RunConfig {
     seed: numberIn(c.seed, 'seed', 0, 2 ** 31, true),
   };
   if (typeof c.supervised !== 'boolean') throw new ConfigError('supervised', 'must be true or false');
+  if (!config.supervised && Object.values(config.weights).every((w) => w === 0)) {
+    throw new ConfigError('weights', 'are all zero: nothing would train the student');
+  }
   return config;
 }
 

@@ -28,7 +28,10 @@ export function pseudoLabelsMultiHead(
       teacherLogits.map((z, k) => tf.gather(tf.tensor1d(labelMaps[k], 'int32'), tf.argMax(z, 1))),
       1,
     );
-    const chosen = tf.expandDims(tf.argMax(confidence, 1), 1);
-    return tf.reshape(tf.gather(unionLabels, chosen, 1, 1), [-1]) as tf.Tensor1D;
+    // A mask, not gather with batchDims: tfjs 4.22's wasm gather mis-indexes when batchDims > 0
+    // (tensorflow/tfjs#8658). oneHot refuses depth 1, hence the single-teacher shortcut.
+    if (teacherLogits.length === 1) return tf.reshape(unionLabels, [-1]) as tf.Tensor1D;
+    const chosen = tf.oneHot(tf.argMax(confidence, 1), teacherLogits.length, 1, 0, 'int32');
+    return tf.sum(tf.mul(unionLabels, chosen), 1).toInt() as tf.Tensor1D;
   });
 }
