@@ -30,5 +30,5 @@ export const dataSets: Record<DataSetId, DataSetInfo> = {
 };
 
 export function isDataSetId(value: string): value is DataSetId {
-  return value in dataSets;
+  return Object.hasOwn(dataSets, value);
 }
