@@ -2,6 +2,11 @@
  * The page <-> training-worker protocol. Both sides import only these types, so a
  * message that compiles on one side is understood by the other.
  */
+import type { DataSetId, Split } from '../core/data/dataSets';
+import type { TeacherErrorCode } from '../core/teachers/teacherLoadError';
+import type { TeacherMetadata } from '../core/teachers/teacherMetadata';
+
+export type { DataSetId, Split, TeacherErrorCode, TeacherMetadata };
 
 export const BACKEND_NAMES = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -64,9 +69,89 @@ export interface InitResult {
   initMs: number;
 }
 
+export const SPLITS = ['train', 'test'] as const satisfies readonly Split[];
+
+export function isSplit(value: unknown): value is Split {
+  return typeof value === 'string' && (SPLITS as readonly string[]).includes(value);
+}
+
+/**
+ * A teacher id is also a folder name under teachers/, so it must be one plain path
+ * segment: letters, digits, '.', '_' and '-', not starting with a dot.
+ */
+export function isTeacherId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(value);
+}
+
+/** Load a shipped teacher (teachers/<id>/) into the worker's registry; loading twice reuses it. */
+export interface LoadTeacherRequest {
+  kind: 'loadTeacher';
+  id: string;
+}
+
+export interface LoadTeacherResult {
+  metadata: TeacherMetadata;
+  /** Counted on the model tfjs built, not copied from the metadata. */
+  parameters: number;
+  /** False when the teacher was already in the registry. */
+  loaded: boolean;
+  /** Fetching and building the model (0 when it was already loaded). */
+  ms: number;
+}
+
+/** Load a data set split into the worker (cached there) through the core IDX reader. */
+export interface LoadDataRequest {
+  kind: 'loadData';
+  dataSet: DataSetId;
+  split: Split;
+}
+
+export interface LoadDataResult {
+  dataSet: DataSetId;
+  split: Split;
+  count: number;
+  height: number;
+  width: number;
+  channels: number;
+  labelNames: string[];
+  /** Samples per label id, indexed like labelNames. */
+  labelHistogram: number[];
+  /** FNV-1a over pixels then labels (8 hex digits): equal bytes on both sides give equal checksums. */
+  checksum: string;
+  /** Fetching and decoding (0 when the split was already loaded). */
+  ms: number;
+}
+
+/**
+ * Accuracy of a teacher on its own classes (provenance.classes) of its own data set
+ * (provenance.dataSet), as the Node script that recorded provenance.testAccuracy measured it.
+ * Loads the teacher and the data on demand.
+ */
+export interface EvaluateTeacherRequest {
+  kind: 'evaluateTeacher';
+  id: string;
+  split: Split;
+}
+
+export interface EvaluateTeacherResult {
+  id: string;
+  dataSet: DataSetId;
+  split: Split;
+  classes: number[];
+  accuracy: number;
+  samples: number;
+  /** The tfjs backend that ran it. */
+  backend: string;
+  /** The evaluation alone, loading excluded. */
+  ms: number;
+}
+
 /** Request kind -> the request and the result it resolves to. */
 export interface RequestMap {
   init: { request: InitRequest; result: InitResult };
+  loadTeacher: { request: LoadTeacherRequest; result: LoadTeacherResult };
+  loadData: { request: LoadDataRequest; result: LoadDataResult };
+  evaluateTeacher: { request: EvaluateTeacherRequest; result: EvaluateTeacherResult };
 }
 
 export type RequestKind = keyof RequestMap;
@@ -80,7 +165,21 @@ export type ErrorCode =
   | 'no-backend'
   | 'aborted'
   | 'worker-crashed'
-  | 'internal';
+  | 'internal'
+  /** A request that needs tfjs arrived before a successful init. */
+  | 'not-initialized'
+  /** The id is not in teachers/index.json. */
+  | 'unknown-teacher'
+  /** A static file could not be fetched (network error or an HTTP status other than 200). */
+  | 'fetch-failed'
+  /** A data file is not served: `npm run data` has not prepared it. */
+  | 'data-missing'
+  /** A data file was served but is not a valid IDX file. */
+  | 'bad-data'
+  /** The teacher's metadata has no provenance, so there is no data set to evaluate it on. */
+  | 'no-provenance'
+  /** The core teacher loader's own codes, passed through unchanged. */
+  | TeacherErrorCode;
 
 export interface WorkerErrorInfo {
   code: ErrorCode;

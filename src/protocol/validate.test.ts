@@ -20,3 +20,45 @@ describe('parseEnvelope', () => {
     expect(envelopeId('init')).toBe(-1);
   });
 });
+
+describe('parseEnvelope: teachers and data', () => {
+  it('accepts well-formed requests and drops unknown fields', () => {
+    expect(parseEnvelope({ id: 1, request: { kind: 'loadTeacher', id: 'mnist-0-4', extra: 1 } })).toEqual({
+      id: 1,
+      request: { kind: 'loadTeacher', id: 'mnist-0-4' },
+    });
+    expect(parseEnvelope({ id: 2, request: { kind: 'loadData', dataSet: 'fashion-mnist', split: 'train' } })).toEqual({
+      id: 2,
+      request: { kind: 'loadData', dataSet: 'fashion-mnist', split: 'train' },
+    });
+    expect(parseEnvelope({ id: 3, request: { kind: 'evaluateTeacher', id: 'fashion-0-4', split: 'test' } })).toEqual({
+      id: 3,
+      request: { kind: 'evaluateTeacher', id: 'fashion-0-4', split: 'test' },
+    });
+  });
+
+  it('refuses ids that are not one plain path segment', () => {
+    for (const id of ['', '../data', 'a/b', '.hidden', 42, undefined, 'x'.repeat(101)]) {
+      expect(parseEnvelope({ id: 1, request: { kind: 'loadTeacher', id } })).toMatchObject({ code: 'bad-request' });
+      expect(parseEnvelope({ id: 1, request: { kind: 'evaluateTeacher', id, split: 'test' } })).toMatchObject({
+        code: 'bad-request',
+      });
+    }
+  });
+
+  it('refuses unknown data sets and splits', () => {
+    expect(parseEnvelope({ id: 1, request: { kind: 'loadData', dataSet: 'cifar', split: 'test' } })).toEqual({
+      code: 'bad-request',
+      message: `unknown data set "cifar" (use 'mnist' or 'fashion-mnist')`,
+    });
+    expect(parseEnvelope({ id: 1, request: { kind: 'loadData', dataSet: 'mnist', split: 'val' } })).toMatchObject({
+      code: 'bad-request',
+      message: expect.stringContaining('"val"'),
+    });
+    expect(parseEnvelope({ id: 1, request: { kind: 'evaluateTeacher', id: 'a' } })).toMatchObject({ code: 'bad-request' });
+    // 'toString' is on every object's prototype; it must not pass as a data set id.
+    expect(parseEnvelope({ id: 1, request: { kind: 'loadData', dataSet: 'toString', split: 'test' } })).toMatchObject({
+      code: 'bad-request',
+    });
+  });
+});

@@ -1,7 +1,44 @@
-import { isBackendName, type RequestEnvelope, type WorkerErrorInfo } from './messages';
+import { dataSets, type DataSetId } from '../core/data/dataSets';
+import { isBackendName, isSplit, isTeacherId, type RequestEnvelope, type WorkerErrorInfo, type WorkerRequest } from './messages';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+/** Own keys only: core's isDataSetId uses `in`, which also passes 'toString' and friends. */
+const isDataSet = (value: unknown): value is DataSetId => typeof value === 'string' && Object.hasOwn(dataSets, value);
+
+const badRequest = (message: string): WorkerErrorInfo => ({ code: 'bad-request', message });
+
+const teacherIdProblem = (id: unknown): WorkerErrorInfo =>
+  badRequest(`teacher id ${JSON.stringify(id)} is not a plain name (letters, digits, '.', '_', '-')`);
+
+const splitProblem = (split: unknown): WorkerErrorInfo => badRequest(`unknown split ${JSON.stringify(split)} (use 'train' or 'test')`);
+
+/** Checks one request's fields and rebuilds it from them alone (extra fields are dropped). */
+function parseRequest(request: Record<string, unknown>): WorkerRequest | WorkerErrorInfo {
+  switch (request.kind) {
+    case 'init':
+      if (request.backend !== undefined && !isBackendName(request.backend)) {
+        return badRequest(`unknown backend '${String(request.backend)}'`);
+      }
+      return { kind: 'init', backend: request.backend };
+    case 'loadTeacher':
+      if (!isTeacherId(request.id)) return teacherIdProblem(request.id);
+      return { kind: 'loadTeacher', id: request.id };
+    case 'loadData':
+      if (!isDataSet(request.dataSet)) {
+        return badRequest(`unknown data set ${JSON.stringify(request.dataSet)} (use 'mnist' or 'fashion-mnist')`);
+      }
+      if (!isSplit(request.split)) return splitProblem(request.split);
+      return { kind: 'loadData', dataSet: request.dataSet, split: request.split };
+    case 'evaluateTeacher':
+      if (!isTeacherId(request.id)) return teacherIdProblem(request.id);
+      if (!isSplit(request.split)) return splitProblem(request.split);
+      return { kind: 'evaluateTeacher', id: request.id, split: request.split };
+    default:
+      return badRequest(`unknown request kind '${String(request.kind)}'`);
+  }
 }
 
 /**
@@ -10,18 +47,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function parseEnvelope(data: unknown): RequestEnvelope | WorkerErrorInfo {
   if (!isRecord(data) || typeof data.id !== 'number' || !isRecord(data.request)) {
-    return { code: 'bad-request', message: 'message is not a request envelope' };
+    return badRequest('message is not a request envelope');
   }
-  const { id, request } = data;
-  switch (request.kind) {
-    case 'init':
-      if (request.backend !== undefined && !isBackendName(request.backend)) {
-        return { code: 'bad-request', message: `unknown backend '${String(request.backend)}'` };
-      }
-      return { id, request: { kind: 'init', backend: request.backend } };
-    default:
-      return { code: 'bad-request', message: `unknown request kind '${String(request.kind)}'` };
-  }
+  const request = parseRequest(data.request);
+  return 'kind' in request ? { id: data.id, request } : request;
 }
 
 export function envelopeId(data: unknown): number {

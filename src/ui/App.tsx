@@ -1,7 +1,12 @@
+import { useEffect } from 'react';
 import type { BackendQuery } from './backendQuery';
+import { TeachersPanel } from './TeachersPanel';
+import { installStudioHook, studioHook } from './testHook';
+import { teacherLoads, trainingWorker } from './workerClient';
 import { WorkerStatusPanel } from './WorkerStatusPanel';
 
 export function App({ backendQuery }: { backendQuery: BackendQuery }) {
+  useEffect(() => installStudioHook(window, studioHook(trainingWorker, teacherLoads)), []);
   return (
     <main className="shell">
       <header>
@@ -18,6 +23,7 @@ export function App({ backendQuery }: { backendQuery: BackendQuery }) {
           {backendQuery.message}
         </p>
       )}
+      <TeachersPanel />
     </main>
   );
 }

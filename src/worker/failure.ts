@@ -1,3 +1,6 @@
+import { StaticFileError } from '../browser/staticFiles';
+import { TeacherLoadError } from '../core/teachers/teacherLoadError';
+import { MetadataError } from '../core/teachers/teacherMetadata';
 import type { ErrorCode, WorkerErrorInfo } from '../protocol/messages';
 
 /** Thrown by a handler to fail its request with a specific protocol error code. */
@@ -11,8 +14,16 @@ export class WorkerFailure extends Error {
   }
 }
 
+/**
+ * The protocol error for anything a handler threw. Errors that carry a code of their own
+ * (the core teacher loader's, the static file fetchers') keep it; invalid metadata is
+ * 'bad-metadata'; anything else is 'internal'.
+ */
 export function toErrorInfo(error: unknown): WorkerErrorInfo {
-  if (error instanceof WorkerFailure) return { code: error.code, message: error.message };
+  if (error instanceof WorkerFailure || error instanceof StaticFileError || error instanceof TeacherLoadError) {
+    return { code: error.code, message: error.message };
+  }
+  if (error instanceof MetadataError) return { code: 'bad-metadata', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message };
 }

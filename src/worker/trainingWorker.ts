@@ -6,6 +6,8 @@ import type { RequestKind, RequestMap, ResultOf, WorkerMessage } from '../protoc
 import { envelopeId, parseEnvelope } from '../protocol/validate';
 import { toErrorInfo } from './failure';
 import { handleInit, type Emit } from './initHandler';
+import { createTeacherHandlers } from './teacherHandlers';
+import { servedSources } from './teacherSources';
 
 // tsconfig has no WebWorker lib, so name the part of the worker scope we use.
 interface WorkerScope {
@@ -14,8 +16,22 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
+/** The backend the last successful init proved; teachers need one. */
+let backend: string | null = null;
+const teachers = createTeacherHandlers(servedSources(), () => backend);
+
 type Handlers = { [K in RequestKind]: (request: RequestMap[K]['request'], emit: Emit) => Promise<ResultOf<K>> };
-const handlers: Handlers = { init: handleInit };
+const handlers: Handlers = {
+  init: async (request, emit) => {
+    backend = null; // a failed re-init leaves tfjs on no proven backend
+    const result = await handleInit(request, emit);
+    backend = result.backend;
+    return result;
+  },
+  loadTeacher: (request) => teachers.loadTeacher(request),
+  loadData: (request) => teachers.loadData(request),
+  evaluateTeacher: (request) => teachers.evaluateTeacher(request),
+};
 
 const emit: Emit = (event) => scope.postMessage({ type: 'event', event });
 
