@@ -44,6 +44,7 @@ export interface RunConfig {
   seed: number;
 }
 
+/** CKA's weights and temperatures were chosen by scripts/experiments/sweep-cka.sh (docs/results.md). */
 export const defaultConfig: RunConfig = {
   preset: 'cka',
   teachers: ['mnist-0-4', 'mnist-5-9'],
@@ -53,8 +54,8 @@ export const defaultConfig: RunConfig = {
   taskMode: 'joint',
   combiner: 'concat',
   temperature: 4,
-  tau: 0.1,
-  tauAlign: 0.1,
+  tau: 0.2,
+  tauAlign: 0.2,
   alignVariant: 'sample',
   projectionSize: 64,
   weights: { kd: 1, intra: 0.1, inter: 0.1, align: 1, cflMmd: 0, cflReconstruction: 0 },
