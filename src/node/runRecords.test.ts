@@ -89,7 +89,7 @@ describe('grouping run records', () => {
 
   it('a variant names only what departs from the preset', () => {
     expect(variantKey(configFromPreset('cfl', { seed: 7, epochs: 3 }))).toBe('');
-    expect(variantKey(configFromPreset('cka', { tau: 0.2, learningRate: 0.003 }))).toBe('tau=0.2, learningRate=0.003');
+    expect(variantKey(configFromPreset('cka', { tau: 0.3, learningRate: 0.003 }))).toBe('tau=0.3, learningRate=0.003');
   });
 });
 
@@ -111,5 +111,13 @@ describe('run record validation', () => {
   ])('refuses %s', (_, bad, where) => {
     expect(() => parseRunRecord(bad)).toThrow(RunRecordError);
     expect(() => parseRunRecord(bad)).toThrow(where);
+  });
+});
+
+describe('variantKey ignores fields no active term reads', () => {
+  it('a KD run with another tau is not a variant; a CKA run with another tau is', () => {
+    expect(variantKey(configFromPreset('kd', { tau: 0.05, tauAlign: 0.05 }))).toBe('');
+    expect(variantKey(configFromPreset('cka', { tau: 0.05 }))).toBe('tau=0.05');
+    expect(variantKey(configFromPreset('cka-no-align', { tauAlign: 0.05 }))).toBe('');
   });
 });
