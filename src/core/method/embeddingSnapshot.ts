@@ -1,0 +1,165 @@
+import * as tf from '@tensorflow/tfjs';
+import { cohesionMetrics, principalAxes, projectOnAxes, type CohesionMetrics } from '../evaluation';
+import { batchToTensor } from '../data/imageTensors';
+import type { LabelledImages } from '../data/labelledImages';
+import { gatherPixels } from '../data/transferSet';
+import { runTeachers } from './amalgamation';
+import { needsCommonSpace, teacherTargets } from './amalgamationLoss';
+import { l2Normalize } from './losses';
+import { runStudent } from './student';
+import type { TrainingSession } from './trainingSession';
+import { dataLabelsToUnion } from './unionLabels';
+
+/**
+ * One frame of the live cluster plot: the probe set embedded by the student and by each
+ * teacher, each projected to 2-D by its own PCA, with labels and cohesion metrics.
+ */
+
+export const MAX_SNAPSHOT_POINTS = 2000;
+
+export interface ProjectedEmbedding {
+  /** Embedding size before projection. */
+  dimensions: number;
+  /** [x0, y0, x1, y1, ...], one pair per probe point. */
+  points: Float32Array;
+  /** Variance along the two plotted axes. */
+  variances: [number, number];
+  cohesion: { trueLabels: CohesionMetrics; pseudoLabels: CohesionMetrics };
+}
+
+/** The PCA axes of a frame, to pass back so the next frame keeps their signs (no mirroring). */
+export interface SnapshotAxes {
+  student: Float64Array;
+  teachers: Float64Array[];
+}
+
+export interface EmbeddingSnapshot {
+  step: number;
+  /**
+   * 'common': v = norm(P_s(h)) and u_k = norm(P_k(f_k)), the space the CKA terms shape.
+   * 'features': the config trains no common space (kd, oracle), so the student's features h
+   * and the teachers' own features f_k (untrained projections would show nothing).
+   */
+  space: 'common' | 'features';
+  count: number;
+  student: ProjectedEmbedding;
+  teachers: (ProjectedEmbedding & { id: string })[];
+  /** Union class ids from the teachers (what training sees). */
+  pseudoLabels: Int32Array;
+  /** Union class ids of the test labels: for display and evaluation only. */
+  trueLabels: Int32Array;
+  classNames: string[];
+  axes: SnapshotAxes;
+}
+
+const CHUNK = 500;
+
+type Values = Float32Array | Int32Array | Uint8Array;
+
+/** Runs `fn` (inside tidy) on each CHUNK of the probe set and joins each output's values. */
+async function overChunks(count: number, fn: (start: number, end: number) => tf.Tensor[]): Promise<Float32Array[]> {
+  const parts: Values[][] = [];
+  for (let start = 0; start < count; start += CHUNK) {
+    const outputs = tf.tidy(() => fn(start, Math.min(count, start + CHUNK)));
+    parts.push(await Promise.all(outputs.map((t) => t.data())));
+    tf.dispose(outputs);
+  }
+  return parts[0].map((_, k) => concat(parts.map((p) => p[k])));
+}
+
+function concat(arrays: Values[]): Float32Array {
+  const out = new Float32Array(arrays.reduce((s, a) => s + a.length, 0));
+  arrays.reduce((offset, a) => (out.set(a, offset), offset + a.length), 0);
+  return out;
+}
+
+function probeImages(test: LabelledImages, probe: Int32Array, start: number, end: number): tf.Tensor4D {
+  return batchToTensor(gatherPixels(test.pixels, test.height * test.width * test.channels, probe.subarray(start, end)), test);
+}
+
+/** What the frozen teachers say about the probe set: their features f_k and the pseudo-labels. */
+interface TeacherView {
+  features: Float32Array[];
+  pseudo: Int32Array;
+}
+
+/** The teachers never change, so their pass (most of a frame's cost) is made once per session. */
+const teacherViews = new WeakMap<TrainingSession, TeacherView>();
+
+async function teacherView(session: TrainingSession, probe: Int32Array): Promise<TeacherView> {
+  const cached = teacherViews.get(session);
+  if (cached) return cached;
+  const { amalgamation: a, inputs } = session;
+  const [pseudo, ...features] = await overChunks(probe.length, (start, end) => {
+    const teachers = runTeachers(a.teachers, probeImages(inputs.test, probe, start, end));
+    return [tf.cast(teacherTargets(a.config, a.union, teachers).pseudo, 'float32'), ...teachers.features];
+  });
+  const view = { features, pseudo: Int32Array.from(pseudo) };
+  teacherViews.set(session, view);
+  return view;
+}
+
+/** [student, ...teachers] embeddings of the probe set, row-major. */
+async function embed(session: TrainingSession, probe: Int32Array, view: TeacherView): Promise<Float32Array[]> {
+  const { amalgamation: a, inputs } = session;
+  if (!needsCommonSpace(a.config)) {
+    const [h] = await overChunks(probe.length, (start, end) => [runStudent(a.student, probeImages(inputs.test, probe, start, end), false).features]);
+    return [h, ...view.features];
+  }
+  return overChunks(probe.length, (start, end) => {
+    const h = runStudent(a.student, probeImages(inputs.test, probe, start, end), false).features;
+    const us = view.features.map((f, k) => {
+      const d = f.length / probe.length;
+      return l2Normalize(a.space.teachers[k].apply(tf.tensor2d(f.subarray(start * d, end * d), [end - start, d])) as tf.Tensor2D);
+    });
+    return [l2Normalize(a.space.student.apply(h) as tf.Tensor2D), ...us];
+  });
+}
+
+function project(E: Float32Array, n: number, labels: { trueLabels: Int32Array; pseudo: Int32Array }, previous?: Float64Array) {
+  const m = E.length / n;
+  const axes = principalAxes(E, n, m, 2, previous);
+  const embedding: ProjectedEmbedding = {
+    dimensions: m,
+    points: projectOnAxes(E, n, m, axes),
+    variances: [axes.variances[0], axes.variances[1]],
+    cohesion: { trueLabels: cohesionMetrics(E, n, m, labels.trueLabels), pseudoLabels: cohesionMetrics(E, n, m, labels.pseudo) },
+  };
+  return { embedding, axes: axes.axes };
+}
+
+/** Evenly spread points when the probe set is larger than a plot needs (over 40 classes). */
+function cap(probe: Int32Array): Int32Array {
+  if (probe.length <= MAX_SNAPSHOT_POINTS) return probe;
+  return Int32Array.from({ length: MAX_SNAPSHOT_POINTS }, (_, i) => probe[Math.floor((i * probe.length) / MAX_SNAPSHOT_POINTS)]);
+}
+
+async function snapshotNow(session: TrainingSession, previous?: SnapshotAxes): Promise<EmbeddingSnapshot> {
+  const a = session.amalgamation;
+  const { test } = session.inputs;
+  const probe = cap(session.probe);
+  if (probe.length === 0) throw new Error('the probe set is empty: no test image is of a class some teacher knows');
+  const view = await teacherView(session, probe);
+  const [student, ...teachers] = await embed(session, probe, view);
+  const { pseudo } = view;
+  const toUnion = dataLabelsToUnion(test.labelNames, a.union);
+  const labels = { trueLabels: Int32Array.from(probe, (i) => toUnion[test.labels[i]]), pseudo };
+  const s = project(student, probe.length, labels, previous?.student);
+  const ts = teachers.map((E, k) => project(E, probe.length, labels, previous?.teachers[k]));
+  return {
+    step: a.step,
+    space: needsCommonSpace(a.config) ? 'common' : 'features',
+    count: probe.length,
+    student: s.embedding,
+    teachers: ts.map((t, k) => ({ id: a.teachers[k].metadata.id, ...t.embedding })),
+    pseudoLabels: pseudo.slice(), // a copy: the caller may transfer it to another thread
+    trueLabels: labels.trueLabels,
+    classNames: [...a.union.names],
+    axes: { student: s.axes, teachers: ts.map((t) => t.axes) },
+  };
+}
+
+/** A frame between steps (it waits for the step in progress); pass the last frame's axes. */
+export function embeddingSnapshot(session: TrainingSession, options: { previousAxes?: SnapshotAxes } = {}): Promise<EmbeddingSnapshot> {
+  return session.exclusive(() => snapshotNow(session, options.previousAxes));
+}
