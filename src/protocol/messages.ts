@@ -146,12 +146,111 @@ export interface EvaluateTeacherResult {
   ms: number;
 }
 
+// ---- measured backend choice and benchmark ---------------------------------
+
+/**
+ * What runs a backend's kernels: a real GPU, a software GPU (SwiftShader and friends:
+ * GPU APIs emulated on the CPU), wasm with SIMD, or plain scalar code.
+ */
+export type BackendKind = 'gpu' | 'software-gpu' | 'cpu-simd' | 'cpu';
+
+/**
+ * Times a few real CKA training steps (preset 'cka', the shipped mnist-0-4 + mnist-5-9
+ * teachers, one batch of MNIST training images) on every backend that starts, each in a
+ * short-lived child worker that is terminated once it overruns the cap, then switches the
+ * worker to the best one. Opt-in: init stays a quick matMul check.
+ */
+export interface ProbeBackendsRequest {
+  kind: 'probeBackends';
+  /**
+   * The user's override (?backend=): chosen whenever it trains at all, fastest or not.
+   * When absent, the backend the last init request named, if any.
+   */
+  backend?: BackendName;
+  /** Budget per backend from its start to the last timed step (default 4000, 500..60000). */
+  capMs?: number;
+}
+
+export interface BackendProbeRow {
+  backend: BackendName;
+  /** Null when the backend never started, so what it would run on is unknown. */
+  kind: BackendKind | null;
+  /** The adapter, renderer or wasm build it ran on, in words. */
+  device: string;
+  /** 'too slow': it trains, but overran the cap; 'failed': it did not start or threw. */
+  status: 'timed' | 'too slow' | 'failed';
+  /** Median of the timed steps; null unless status is 'timed'. */
+  msPerStep: number | null;
+  /** The why of a 'too slow' or 'failed', or how it was timed. */
+  detail: string;
+  /** Total loss of the warm-up step: the first step on the same batch from the same weights. */
+  firstLoss: number | null;
+  /** From creating its child worker to the backend started (script, inputs, backend init); outside the cap. */
+  startMs: number | null;
+}
+
+export interface ProbeBackendsResult {
+  /** The backend the worker is on now. */
+  backend: BackendName;
+  reason: string;
+  rows: BackendProbeRow[];
+  batchSize: number;
+  warmupSteps: number;
+  timedSteps: number;
+  capMs: number;
+  adapterInfo: AdapterInfo | null;
+  /** tf.memory().numTensors before and after: equal unless the probe leaked. */
+  tensorsBefore: number;
+  tensorsAfter: number;
+  probeMs: number;
+}
+
+/**
+ * Trains the same CKA setup as the probe on one backend for a benchmark: `warmup` steps,
+ * then up to `steps` timed ones, stopping early once `capMs` is spent. The worker goes
+ * back to the backend it was on.
+ */
+export interface BenchTrainRequest {
+  kind: 'benchTrain';
+  backend: BackendName;
+  /** Timed steps, 1..500. */
+  steps: number;
+  /** Untimed steps first, 0..10 (default 1): shader compilation, first allocations. */
+  warmup?: number;
+  /** Stop timing after this much time in the call (default 60000, 500..600000); one timed step always runs. */
+  capMs?: number;
+}
+
+export interface BenchTrainResult {
+  backend: BackendName;
+  kind: BackendKind;
+  device: string;
+  batchSize: number;
+  /** Building teachers, student and batch on this backend. */
+  setupMs: number;
+  warmupMs: number[];
+  stepMs: number[];
+  medianMs: number;
+  imagesPerSecond: number;
+  /** Total loss of every step, warm-up included, in order. */
+  losses: number[];
+  /** Why timing stopped before `steps`, or null. */
+  stoppedEarly: string | null;
+}
+
+/** Progress of a benchTrain: once its backend has started, then after every training step. */
+export type BenchProgress =
+  | { phase: 'started'; backend: BackendName; kind: BackendKind; device: string }
+  | { phase: 'step'; backend: BackendName; warmup: boolean; ms: number; loss: number };
+
 /** Request kind -> the request and the result it resolves to. */
 export interface RequestMap {
   init: { request: InitRequest; result: InitResult };
   loadTeacher: { request: LoadTeacherRequest; result: LoadTeacherResult };
   loadData: { request: LoadDataRequest; result: LoadDataResult };
   evaluateTeacher: { request: EvaluateTeacherRequest; result: EvaluateTeacherResult };
+  probeBackends: { request: ProbeBackendsRequest; result: ProbeBackendsResult };
+  benchTrain: { request: BenchTrainRequest; result: BenchTrainResult };
 }
 
 export type RequestKind = keyof RequestMap;
@@ -187,7 +286,11 @@ export interface WorkerErrorInfo {
 }
 
 /** Unprompted news from the worker (progress while a request runs). */
-export type WorkerEvent = { kind: 'backend-attempt'; attempt: BackendAttempt };
+export type WorkerEvent =
+  | { kind: 'backend-attempt'; attempt: BackendAttempt }
+  /** One backend measured by probeBackends, as soon as it is done. */
+  | { kind: 'probe-row'; row: BackendProbeRow }
+  | { kind: 'bench-progress'; progress: BenchProgress };
 
 /** page -> worker */
 export interface RequestEnvelope {

@@ -15,6 +15,34 @@ const teacherIdProblem = (id: unknown): WorkerErrorInfo =>
 
 const splitProblem = (split: unknown): WorkerErrorInfo => badRequest(`unknown split ${JSON.stringify(split)} (use 'train' or 'test')`);
 
+/** An optional whole number in [min, max]: the value, undefined when absent, or the problem. */
+function optionalCount(request: Record<string, unknown>, field: string, min: number, max: number): number | undefined | WorkerErrorInfo {
+  const value = request[field];
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+  return badRequest(`${field} must be a whole number in [${min}, ${max}] (got ${JSON.stringify(value)})`);
+}
+
+const isProblem = (value: unknown): value is WorkerErrorInfo => isRecord(value) && 'code' in value;
+
+function parseProbeBackends(request: Record<string, unknown>): WorkerRequest | WorkerErrorInfo {
+  if (request.backend !== undefined && !isBackendName(request.backend)) return badRequest(`unknown backend '${String(request.backend)}'`);
+  const capMs = optionalCount(request, 'capMs', 500, 60_000);
+  if (isProblem(capMs)) return capMs;
+  return { kind: 'probeBackends', backend: request.backend, capMs };
+}
+
+function parseBenchTrain(request: Record<string, unknown>): WorkerRequest | WorkerErrorInfo {
+  if (!isBackendName(request.backend)) return badRequest(`unknown backend '${String(request.backend)}'`);
+  const steps = request.steps === undefined ? badRequest('steps is required') : optionalCount(request, 'steps', 1, 500);
+  if (isProblem(steps)) return steps;
+  const warmup = optionalCount(request, 'warmup', 0, 10);
+  if (isProblem(warmup)) return warmup;
+  const capMs = optionalCount(request, 'capMs', 500, 600_000);
+  if (isProblem(capMs)) return capMs;
+  return { kind: 'benchTrain', backend: request.backend, steps: steps!, warmup, capMs };
+}
+
 /** Checks one request's fields and rebuilds it from them alone (extra fields are dropped). */
 function parseRequest(request: Record<string, unknown>): WorkerRequest | WorkerErrorInfo {
   switch (request.kind) {
@@ -36,6 +64,10 @@ function parseRequest(request: Record<string, unknown>): WorkerRequest | WorkerE
       if (!isTeacherId(request.id)) return teacherIdProblem(request.id);
       if (!isSplit(request.split)) return splitProblem(request.split);
       return { kind: 'evaluateTeacher', id: request.id, split: request.split };
+    case 'probeBackends':
+      return parseProbeBackends(request);
+    case 'benchTrain':
+      return parseBenchTrain(request);
     default:
       return badRequest(`unknown request kind '${String(request.kind)}'`);
   }

@@ -2,8 +2,11 @@
  * The training worker: owns tfjs (the page never imports it) and answers protocol
  * requests one at a time, because tfjs's backend and memory are global state.
  */
-import type { RequestKind, RequestMap, ResultOf, WorkerMessage } from '../protocol/messages';
+import type { BackendName, RequestKind, RequestMap, ResultOf, WorkerMessage } from '../protocol/messages';
 import { envelopeId, parseEnvelope } from '../protocol/validate';
+import { handleProbeBackends } from './backendProbe';
+import { ckaFixtureLoader } from './backendProbeFixture';
+import { handleBenchTrain } from './benchHandler';
 import { toErrorInfo } from './failure';
 import { handleInit, type Emit } from './initHandler';
 import { createTeacherHandlers } from './teacherHandlers';
@@ -16,14 +19,19 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-/** The backend the last successful init proved; teachers need one. */
-let backend: string | null = null;
+/** The backend the last successful init (or probe) proved; teachers need one. */
+let backend: BackendName | null = null;
 const teachers = createTeacherHandlers(servedSources(), () => backend);
+/** Teachers and one MNIST batch for the probe and the benchmark, fetched on first use. */
+const ckaFixture = ckaFixtureLoader(servedSources());
+/** The user's override from the last init (?backend=); a later probe honours it too. */
+let requestedBackend: BackendName | undefined;
 
 type Handlers = { [K in RequestKind]: (request: RequestMap[K]['request'], emit: Emit) => Promise<ResultOf<K>> };
 const handlers: Handlers = {
   init: async (request, emit) => {
     backend = null; // a failed re-init leaves tfjs on no proven backend
+    requestedBackend = request.backend;
     const result = await handleInit(request, emit);
     backend = result.backend;
     return result;
@@ -31,6 +39,14 @@ const handlers: Handlers = {
   loadTeacher: (request) => teachers.loadTeacher(request),
   loadData: (request) => teachers.loadData(request),
   evaluateTeacher: (request) => teachers.evaluateTeacher(request),
+  probeBackends: async (request, emit) => {
+    // On failure the handler has put tfjs back on `backend`, so it stays proven.
+    const override = { ...request, backend: request.backend ?? requestedBackend };
+    const result = await handleProbeBackends(override, { previous: backend, emit });
+    backend = result.backend;
+    return result;
+  },
+  benchTrain: (request, emit) => handleBenchTrain(request, { fixture: ckaFixture, previous: backend, emit }),
 };
 
 const emit: Emit = (event) => scope.postMessage({ type: 'event', event });

@@ -1,0 +1,121 @@
+/**
+ * `npm run bench:browser`: CKA training steps in the real worker, in Debian's Chromium, on
+ * every backend that works here, timed in one run so the ratios between backends are fair;
+ * meanwhile it watches the page's main thread, which must stay free (no task over 50 ms).
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { benchTable, firstLossSpread, probeTable, type BenchRun } from '../e2e/bench/benchReport';
+import { startMainThreadMonitor, stopMainThreadMonitor } from '../e2e/bench/mainThreadMonitor';
+import { ensureBuild, freePort, startPreview } from '../e2e/bench/previewServer';
+import { callWorkerOk } from '../e2e/studio';
+import { isBackendName, type BackendName } from '../src/protocol/messages';
+import { parseArgs, UsageError } from './cli/args';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const usage = `usage: npm run bench:browser -- [--backends wasm,webgpu,webgl,cpu] [--steps 20] [--cap-s 60] [--no-probe]
+  --steps    timed steps per backend after 1 warm-up step (default 20)
+  --cap-s    stop timing a backend after this many seconds (default 60; cpu and webgl get a third of it)
+  --no-probe skip the measured backend choice (probeBackends) at the end`;
+
+interface Options {
+  backends: BackendName[];
+  steps: number;
+  capMs: number;
+  probe: boolean;
+}
+
+function options(argv: string[]): Options {
+  const { flags, positionals } = parseArgs(argv, { backends: 'value', steps: 'value', 'cap-s': 'value', 'no-probe': 'switch' });
+  if (positionals.length > 0) throw new UsageError(`unexpected ${positionals.join(' ')}`);
+  const backends = (flags.get('backends') ?? 'wasm,webgpu,webgl,cpu').split(',');
+  const bad = backends.filter((b) => !isBackendName(b));
+  if (bad.length > 0) throw new UsageError(`unknown backend ${bad.join(', ')}`);
+  const steps = Number(flags.get('steps') ?? 20);
+  const capS = Number(flags.get('cap-s') ?? 60);
+  if (!Number.isInteger(steps) || steps < 1 || steps > 500) throw new UsageError('--steps must be a whole number in [1, 500]');
+  if (!(capS >= 1 && capS <= 600)) throw new UsageError('--cap-s must be in [1, 600]');
+  return { backends: backends as BackendName[], steps, capMs: capS * 1000, probe: !flags.has('no-probe') };
+}
+
+/** The launch options of playwright.config.ts, so the bench runs the browser the e2e tests run. */
+async function launch(): Promise<Browser> {
+  const config = (await import('../playwright.config')).default;
+  const args = config.use?.launchOptions?.args ?? [];
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args });
+}
+
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  // No ?backend=: the probe at the end would take it as the user's override.
+  await page.goto(`${url}/`);
+  await page.getByRole('status').filter({ hasText: /worker (ready|failed)/ }).waitFor({ timeout: 60_000 });
+  const status = await page.getByRole('status').textContent();
+  if (!status?.includes('worker ready')) throw new Error(`the page's worker did not start: ${status}`);
+  return page;
+}
+
+/** Software GPUs and plain JS kernels are seconds per step here: they get a shorter cap. */
+const capFor = (backend: BackendName, capMs: number) => (backend === 'cpu' || backend === 'webgl' ? Math.round(capMs / 3) : capMs);
+
+async function benchOne(page: Page, backend: BackendName, o: Options): Promise<BenchRun | null> {
+  process.stdout.write(`${backend}: `);
+  await startMainThreadMonitor(page);
+  try {
+    const result = await callWorkerOk(page, { kind: 'benchTrain', backend, steps: o.steps, warmup: 1, capMs: capFor(backend, o.capMs) });
+    const mainThread = await stopMainThreadMonitor(page);
+    console.log(`${result.stepMs.length} steps, median ${result.medianMs.toFixed(1)} ms${result.stoppedEarly ? ` (${result.stoppedEarly})` : ''}`);
+    return { result, mainThread };
+  } catch (error) {
+    console.log(`skipped: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+async function probe(page: Page): Promise<void> {
+  await startMainThreadMonitor(page);
+  const result = await callWorkerOk(page, { kind: 'probeBackends' });
+  const mainThread = await stopMainThreadMonitor(page);
+  console.log(`\n## Measured backend choice (probeBackends: ${result.warmupSteps} warm-up + ${result.timedSteps} timed steps, cap ${result.capMs} ms each)\n`);
+  console.log(probeTable(result));
+  console.log(`\nchosen: ${result.backend} (${result.reason}); ${Math.round(result.probeMs)} ms in all; tensors ${result.tensorsBefore} -> ${result.tensorsAfter}`);
+  console.log(`main thread during the probe: longest task ${mainThread.longestTaskMs.toFixed(0)} ms (${mainThread.longTasks} over 50 ms), longest frame gap ${mainThread.longestFrameGapMs.toFixed(0)} ms`);
+}
+
+function summary(runs: BenchRun[]): void {
+  console.log(`\n## CKA training steps in the worker (batch ${runs[0].result.batchSize}, preset cka, mnist-0-4 + mnist-5-9)\n`);
+  console.log(benchTable(runs));
+  const worst = Math.max(...runs.map((r) => r.mainThread.longestTaskMs));
+  const verdict = worst <= 50 ? 'within' : 'OVER';
+  console.log(`\nlongest main-thread task while training: ${worst > 0 ? `${worst.toFixed(0)} ms` : 'none over 50 ms'} (${verdict} the 50 ms target)`);
+  const spread = firstLossSpread(runs.map((r) => r.result.losses[0]));
+  console.log(`first-step loss: largest relative gap from ${runs[0].result.backend} is ${spread.toExponential(2)}`);
+}
+
+async function main(): Promise<void> {
+  const o = options(process.argv.slice(2));
+  ensureBuild(ROOT);
+  const server = await startPreview(ROOT, await freePort());
+  const browser = await launch().catch((error: unknown) => (server.stop(), Promise.reject(error)));
+  try {
+    const page = await openPage(browser, server.url);
+    console.log(`Chromium ${browser.version()} at ${server.url}, ${o.steps} timed steps per backend after 1 warm-up`);
+    const runs: BenchRun[] = [];
+    for (const backend of o.backends) {
+      const run = await benchOne(page, backend, o);
+      if (run) runs.push(run);
+    }
+    if (runs.length > 0) summary(runs);
+    if (o.probe) await probe(page);
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof UsageError ? `${error.message}\n${usage}` : error);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});
