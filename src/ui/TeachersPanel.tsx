@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { TeacherMetadata } from '../core/teachers/teacherMetadata';
 import type { TeacherLoad } from './teacherLoads';
+import { FactList, type Fact } from './FactList';
 import {
   accuracyText,
   architectureText,
@@ -41,22 +42,13 @@ function WorkerLine({ id, load }: { id: string; load: TeacherLoad | undefined })
 }
 
 function TeacherFacts({ metadata }: { metadata: TeacherMetadata }) {
-  const rows: [field: string, term: string, value: string][] = [
+  const rows: Fact[] = [
     ['labels', 'Labels', labelsText(metadata)],
     ['architecture', 'Architecture', architectureText(metadata)],
     ['input', 'Input', inputText(metadata.input)],
     ['test-accuracy', 'Test accuracy', accuracyText(metadata)],
   ];
-  return (
-    <dl className="facts">
-      {rows.map(([field, term, value]) => (
-        <div key={field}>
-          <dt>{term}</dt>
-          <dd data-field={field}>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList rows={rows} />;
 }
 
 function TeacherCard({ entry, load }: { entry: ZooEntry; load: TeacherLoad | undefined }) {

@@ -1,4 +1,5 @@
 import type { BackendName, InitResult } from '../protocol/messages';
+import { FactList, type Fact } from './FactList';
 import { useWorkerStatus, type WorkerStatus } from './useWorkerStatus';
 
 function statusText(status: WorkerStatus): string {
@@ -24,7 +25,7 @@ function adapterText(result: InitResult): string {
 /** Facts about the started worker; `data-field` names let tests read values, not prose. */
 function WorkerFacts({ result, readyMs }: { result: InitResult; readyMs: number }) {
   const threads = result.threads ? `${onOff(result.threads)} (${result.threadsCount})` : onOff(result.threads);
-  const rows: [field: string, term: string, value: string][] = [
+  const rows: Fact[] = [
     ['backend', 'Backend', result.backend],
     ['threads', 'Wasm threads', threads],
     ['simd', 'Wasm SIMD', onOff(result.simd)],
@@ -35,16 +36,7 @@ function WorkerFacts({ result, readyMs }: { result: InitResult; readyMs: number 
     ['expected', 'Expected checksum', String(result.smoke.expected)],
     ['ready-ms', 'Ready after', `${Math.round(readyMs)} ms`],
   ];
-  return (
-    <dl className="facts">
-      {rows.map(([field, term, value]) => (
-        <div key={field}>
-          <dt>{term}</dt>
-          <dd data-field={field}>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList rows={rows} />;
 }
 
 export function WorkerStatusPanel({ backend }: { backend: BackendName | undefined }) {

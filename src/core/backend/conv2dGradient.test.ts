@@ -10,28 +10,9 @@ import {
   type Conv2DAttrs,
   type InputGradientMethod,
 } from './conv2dGradient';
+import { randomArray, randomCase, relErr, TOL, type ConvShapes } from './conv2dGradient.testutil';
 
-/**
- * Error measure used throughout: max|a - b| / max(1, max|b|), b being the reference. It is an
- * absolute error for small gradients and a relative one for large ones.
- */
-const TOL = 1e-4;
-
-function relErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let diff = 0;
-  let scale = 1;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return diff / scale;
-}
-
-interface Case {
-  shape: [number, number, number, number]; // x: [B, H, W, Cin]
-  kernel: [number, number, number, number]; // [kH, kW, Cin, Cout]
-  strides: [number, number];
+interface Case extends ConvShapes {
   pad: Conv2DAttrs['pad'];
   dimRoundingMode?: Conv2DAttrs['dimRoundingMode'];
 }
@@ -63,16 +44,6 @@ function expectMatchesStock(dx: ArrayLike<number>, df: ArrayLike<number>, i: num
   expect(relErr(df, stock[i].df), `dfilter ${describeCase(c)}`).toBeLessThan(TOL);
 }
 
-function randomCase(rng: Random): Case {
-  const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
-  const [b, h, w, cin, cout] = [int(1, 3), int(1, 9), int(1, 9), int(1, 4), int(1, 4)];
-  const pad = rng() < 0.5 ? 'same' : 'valid';
-  // 'valid' needs the kernel inside the input; 'same' keeps kernels larger than the input.
-  const kh = pad === 'valid' ? int(1, Math.min(5, h)) : int(1, 5);
-  const kw = pad === 'valid' ? int(1, Math.min(5, w)) : int(1, 5);
-  return { shape: [b, h, w, cin], kernel: [kh, kw, cin, cout], strides: [int(1, 3), int(1, 3)], pad };
-}
-
 /** Edge cases chosen on purpose, then seeded random ones. */
 function makeCases(): Case[] {
   const fixed: Case[] = [
@@ -99,8 +70,7 @@ interface Data {
 }
 
 function randomTensor(shape: number[], rng: Random): tf.Tensor {
-  const size = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(Float32Array.from({ length: size }, () => rng() * 2 - 1), shape);
+  return tf.tensor(randomArray(shape.reduce((a, b) => a * b, 1), rng), shape);
 }
 
 function makeData(c: Case, rng: Random): Data {

@@ -3,44 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../node/wasmBackend';
 import { seededRandom, type Random } from '../random';
 import { conv2dGradConfig, conv2dGradients, type Conv2DAttrs, type InputGradientMethod } from './conv2dGradient';
+import { randomArray, randomCase, relErr, TOL, type RandomCase } from './conv2dGradient.testutil';
 
 /**
  * The wasm backend has no Conv2DBackpropFilter kernel, so there is no stock wasm gradient to
  * compare with: references are the stock gradients on cpu, computed before the patch is
- * installed. Error measure: max|a - b| / max(1, max|b|), b the cpu reference.
+ * installed. Error measure (relErr): max|a - b| / max(1, max|b|), b the cpu reference.
  */
-const TOL = 1e-4;
-
-function relErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let diff = 0;
-  let scale = 1;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return diff / scale;
-}
-
-function randomArray(size: number, rng: Random): Float32Array {
-  return Float32Array.from({ length: size }, () => rng() * 2 - 1);
-}
-
-interface Case {
-  shape: [number, number, number, number];
-  kernel: [number, number, number, number];
-  strides: [number, number];
-  pad: 'same' | 'valid';
-}
-
-function randomCase(rng: Random): Case {
-  const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
-  const [b, h, w, cin, cout] = [int(1, 3), int(1, 9), int(1, 9), int(1, 4), int(1, 4)];
-  const pad = rng() < 0.5 ? 'same' : 'valid';
-  const kh = pad === 'valid' ? int(1, Math.min(5, h)) : int(1, 5);
-  const kw = pad === 'valid' ? int(1, Math.min(5, w)) : int(1, 5);
-  return { shape: [b, h, w, cin], kernel: [kh, kw, cin, cout], strides: [int(1, 3), int(1, 3)], pad };
-}
+type Case = RandomCase;
 
 const cases: Case[] = [
   { shape: [2, 7, 7, 3], kernel: [3, 3, 3, 2], strides: [2, 2], pad: 'same' },

@@ -7,7 +7,7 @@ import type { StepResult } from './amalgamation';
 import { lossTermNames } from './amalgamationLoss';
 import { CheckpointMismatchError, namedVariables, restoreSession, saveCheckpoint, type Checkpoint } from './checkpoint';
 import type { RunConfig } from './config';
-import { smallTeachers, snapshot, syntheticLabelled, useCpuBackend } from './testFixtures';
+import { expectSameLosses, smallTeachers, snapshot, syntheticLabelled, useCpuBackend } from './testFixtures';
 import { createTrainingSession, type SessionState, type TrainingSession } from './trainingSession';
 import { configFromPreset, type ConfigOverrides } from './validateConfig';
 
@@ -34,14 +34,6 @@ async function steps(session: TrainingSession, n: number): Promise<StepResult[]>
   const out: StepResult[] = [];
   for (let i = 0; i < n; i++) out.push((await session.step()).result);
   return out;
-}
-
-function expectSameLosses(actual: StepResult[], expected: StepResult[]) {
-  expect(actual.map((r) => r.step)).toEqual(expected.map((r) => r.step));
-  actual.forEach((r, i) => {
-    expect(Object.is(r.total, expected[i].total), `total at step ${r.step}: ${r.total} vs ${expected[i].total}`).toBe(true);
-    for (const n of lossTermNames) expect(Object.is(r.terms[n], expected[i].terms[n]), `${n} at step ${r.step}`).toBe(true);
-  });
 }
 
 /** The state without wall-clock fields, which no resume can reproduce. */

@@ -1,11 +1,15 @@
 /**
  * Test-only fixtures for the method tests: small in-memory teachers loaded through the real
- * loader, synthetic images and labelled sets, and weight snapshots for "did it change" checks.
+ * loader, synthetic images and labelled sets, weight snapshots for "did it change" checks, and a
+ * bitwise comparison of step losses for "same run again" checks.
  */
 import * as tf from '@tensorflow/tfjs';
+import { expect } from 'vitest';
 import { installConv2dGradient } from '../backend/conv2dGradient';
 import type { LabelledImages } from '../data/labelledImages';
 import { seededRandom } from '../random';
+import type { StepResult } from './amalgamation';
+import { lossTermNames } from './amalgamationLoss';
 import { buildClassifier, FEATURE_LAYER, type ArchitectureId } from '../teachers/architectures';
 import { loadTeacher, type Teacher } from '../teachers/loadTeacher';
 import type { ModelFiles } from '../teachers/modelArtifacts';
@@ -107,4 +111,13 @@ export function bitwiseEqual(a: Float32Array, b: Float32Array): boolean {
 export function layerValues(model: tf.LayersModel | tf.Sequential, trainableOnly = true): Float32Array[] {
   const weights = trainableOnly ? model.trainableWeights : model.weights;
   return snapshot(weights.map((w) => w.read()));
+}
+
+/** The same steps with bitwise the same losses: Object.is tells -0 from 0 and NaN from NaN. */
+export function expectSameLosses(actual: StepResult[], expected: StepResult[]): void {
+  expect(actual.map((r) => r.step)).toEqual(expected.map((r) => r.step));
+  actual.forEach((r, i) => {
+    expect(Object.is(r.total, expected[i].total), `total at step ${r.step}: ${r.total} vs ${expected[i].total}`).toBe(true);
+    for (const n of lossTermNames) expect(Object.is(r.terms[n], expected[i].terms[n]), `${n} at step ${r.step}`).toBe(true);
+  });
 }

@@ -10,7 +10,7 @@ import type { RunConfig } from './config';
 import { runAmalgamation } from './runAmalgamation';
 import { limitImages } from './runData';
 import { useNodeBackend } from '../../node/wasmBackend';
-import { smallTeachers, syntheticLabelled } from './testFixtures';
+import { expectSameLosses, smallTeachers, syntheticLabelled } from './testFixtures';
 import { addLoss, createTrainingSession, emptyHistory, MAX_LOSS_POINTS, type StepProgress } from './trainingSession';
 import { dataLabelsToUnion } from './unionLabels';
 import { configFromPreset, type ConfigOverrides } from './validateConfig';
@@ -48,15 +48,6 @@ async function referenceLosses(config: RunConfig): Promise<StepResult[]> {
     disposeAmalgamation(a);
   }
   return out;
-}
-
-/** Bitwise: Object.is tells -0 from 0 and NaN from NaN. */
-function expectSameLosses(actual: StepResult[], expected: StepResult[]) {
-  expect(actual.map((r) => r.step)).toEqual(expected.map((r) => r.step));
-  actual.forEach((r, i) => {
-    expect(Object.is(r.total, expected[i].total), `total at step ${r.step}: ${r.total} vs ${expected[i].total}`).toBe(true);
-    for (const n of lossTermNames) expect(Object.is(r.terms[n], expected[i].terms[n]), `${n} at step ${r.step}`).toBe(true);
-  });
 }
 
 const results = (ps: StepProgress[]) => ps.map((p) => p.result);

@@ -4,8 +4,8 @@ import { infoNceFromSimilarity, interContrastiveLoss, symmetricInfoNceFromSimila
 import { cosineSimilarityMatrix } from './similarity';
 import { infoNceRef, interRef } from './reference.testutil';
 import {
-  SEEDS, expectClose, expectGradientsMatch, expectNoLeak, labelsTensor, randomLabels, randomUnitRows, seededRandom, t2,
-  useCpuBackend, valueOf,
+  SEEDS, expectClose, expectStudentTeachersGradientsMatch, expectStudentTeachersNoLeak, labelsTensor, randomLabels,
+  randomUnitRows, seededRandom, t2, useCpuBackend, valueOf,
 } from './testing.testutil';
 
 beforeAll(useCpuBackend);
@@ -75,21 +75,14 @@ describe('interContrastiveLoss', () => {
     ['all labels distinct', [0, 1, 2, 3, 4]],
   ])('has finite gradients matching finite differences (%s)', (_, y) => {
     const random = seededRandom(44);
-    const [v, u1, u2] = [0, 1, 2].map(() => randomUnitRows(random, 5, 4));
-    const labels = y as number[];
-    expectGradientsMatch(
-      (a, b, c) => interContrastiveLoss(a as tf.Tensor2D, [b as tf.Tensor2D, c as tf.Tensor2D], labelsTensor(labels), 0.25),
-      [v, u1, u2],
-      (a, b, c) => interRef(a, [b, c], labels, 0.25),
-    );
+    const vus = [0, 1, 2].map(() => randomUnitRows(random, 5, 4));
+    expectStudentTeachersGradientsMatch(interContrastiveLoss, interRef, vus, y as number[], 0.25);
   });
 
   it('does not leak tensors', () => {
     const random = seededRandom(45);
-    expectNoLeak(
-      () => ({ v: t2(randomUnitRows(random, 4, 3)), us: [1, 2].map(() => t2(randomUnitRows(random, 4, 3))), y: labelsTensor([0, 1, 1, 0]) }),
-      ({ v, us, y }) => interContrastiveLoss(v, us, y, 0.1),
-    );
+    const [v, u1, u2] = [0, 1, 2].map(() => randomUnitRows(random, 4, 3));
+    expectStudentTeachersNoLeak(interContrastiveLoss, v, [u1, u2], [0, 1, 1, 0], 0.1);
   });
 
   it('rejects mismatched batches', () => {

@@ -123,3 +123,30 @@ export function expectGradientsMatch(
   tf.dispose([...tensors, ...grads]);
   expect(tf.memory().numTensors).toBe(before);
 }
+
+/** A loss of the student's embedding and the teachers' (L_intra, L_inter), and its reference. */
+export type StudentTeachersLoss = (student: tf.Tensor2D, teachers: tf.Tensor2D[], labels: tf.Tensor1D, tau: number) => tf.Tensor;
+export type StudentTeachersRef = (v: Matrix, us: Matrix[], y: number[], tau: number) => number;
+
+/** expectGradientsMatch for such a loss, with respect to the student and every teacher. */
+export function expectStudentTeachersGradientsMatch(
+  loss: StudentTeachersLoss,
+  reference: StudentTeachersRef,
+  [v, ...us]: Matrix[],
+  y: number[],
+  tau: number,
+): void {
+  expectGradientsMatch(
+    (a, ...bs) => loss(a as tf.Tensor2D, bs as tf.Tensor2D[], labelsTensor(y), tau),
+    [v, ...us],
+    (a, ...bs) => reference(a, bs, y, tau),
+  );
+}
+
+/** expectNoLeak for such a loss. */
+export function expectStudentTeachersNoLeak(loss: StudentTeachersLoss, v: Matrix, us: Matrix[], y: number[], tau: number): void {
+  expectNoLeak(
+    () => ({ v: t2(v), us: us.map(t2), y: labelsTensor(y) }),
+    (inputs) => loss(inputs.v, inputs.us, inputs.y, tau),
+  );
+}
