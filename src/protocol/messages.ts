@@ -5,8 +5,13 @@
 import type { DataSetId, Split } from '../core/data/dataSets';
 import type { TeacherErrorCode } from '../core/teachers/teacherLoadError';
 import type { TeacherMetadata } from '../core/teachers/teacherMetadata';
+import type { RunConfig } from '../core/method/config';
+import type { EmbeddingSnapshot } from '../core/method/embeddingSnapshot';
+import type { CohesionMetrics } from '../core/evaluation';
+import type { TeacherComparison } from '../core/method/evaluateStudent';
+import type { LossTerms } from '../core/method/amalgamationLoss';
 
-export type { DataSetId, Split, TeacherErrorCode, TeacherMetadata };
+export type { DataSetId, Split, TeacherErrorCode, TeacherMetadata, RunConfig, EmbeddingSnapshot, LossTerms };
 
 export const BACKEND_NAMES = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -243,6 +248,111 @@ export type BenchProgress =
   | { phase: 'started'; backend: BackendName; kind: BackendKind; device: string }
   | { phase: 'step'; backend: BackendName; warmup: boolean; ms: number; loss: number };
 
+// ---- training (src/worker/trainingController.ts) ----------------------------
+
+export type TrainingStateName = 'idle' | 'running' | 'paused' | 'stopped' | 'complete' | 'failed';
+
+/** How often a run reports and saves; every field has a default (50, 100, 10). */
+export interface TrainingCadence {
+  /** Evaluate the student and take an embedding snapshot every this many steps. */
+  evaluateEvery: number;
+  /** Save a checkpoint to IndexedDB every this many steps (and always on pause). */
+  checkpointEvery: number;
+  /** At most this many training-step events a second; steps in between are coalesced. */
+  stepEventsPerSecond: number;
+}
+
+/** Validates `config` in the worker (a partial one is completed from the defaults) and keeps it for startTraining. */
+export interface ConfigureRequest {
+  kind: 'configure';
+  config: unknown;
+  cadence?: Partial<TrainingCadence>;
+}
+
+export interface ConfigureResult {
+  config: RunConfig;
+  cadence: TrainingCadence;
+}
+
+/** Requests that name nothing and answer with the training state. */
+export interface TrainingControlRequest {
+  kind: 'startTraining' | 'pause' | 'resume' | 'stepOnce' | 'stopTraining' | 'trainingState';
+}
+
+export interface RunIdRequest {
+  kind: 'resumeFromCheckpoint' | 'deleteCheckpoint';
+  runId: string;
+}
+
+export interface SnapshotRequest {
+  kind: 'snapshot';
+}
+
+export interface CheckpointQueryRequest {
+  kind: 'latestCheckpoint' | 'listCheckpoints';
+}
+
+/** A stored checkpoint without its weights. */
+export interface CheckpointSummary {
+  runId: string;
+  step: number;
+  totalSteps: number;
+  savedAt: string;
+  config: RunConfig;
+}
+
+/** Mean loss of the most recent steps. */
+export interface LossSummary {
+  step: number;
+  total: number;
+  terms: LossTerms;
+}
+
+export interface TrainingStateResult {
+  state: TrainingStateName;
+  message: string | null;
+  runId: string | null;
+  /** Steps trained so far (continues across a checkpoint). */
+  step: number;
+  totalSteps: number;
+  /** 1-based epoch the next step belongs to. */
+  epoch: number;
+  lastCheckpointStep: number | null;
+  lastLoss: LossSummary | null;
+  /** Points in the session's loss and evaluation histories. */
+  lossPoints: number;
+  evaluations: number;
+  latestAccuracy: number | null;
+  config: RunConfig | null;
+  cadence: TrainingCadence;
+  /** tf.memory().numTensors in the worker, read between steps. */
+  numTensors: number;
+}
+
+export interface TrainingStepEvent {
+  step: number;
+  totalSteps: number;
+  epoch: number;
+  terms: LossTerms;
+  total: number;
+  imagesPerSecond: number;
+  etaSeconds: number;
+}
+
+export interface TrainingEvaluationEvent {
+  step: number;
+  jointAccuracy: number;
+  perTeacher: TeacherComparison[];
+  cohesion: { trueLabels: CohesionMetrics; pseudoLabels: CohesionMetrics };
+}
+
+export interface TrainingStatusEvent {
+  state: TrainingStateName;
+  message?: string;
+  runId: string | null;
+  step: number;
+}
+
 /** Request kind -> the request and the result it resolves to. */
 export interface RequestMap {
   init: { request: InitRequest; result: InitResult };
@@ -251,6 +361,18 @@ export interface RequestMap {
   evaluateTeacher: { request: EvaluateTeacherRequest; result: EvaluateTeacherResult };
   probeBackends: { request: ProbeBackendsRequest; result: ProbeBackendsResult };
   benchTrain: { request: BenchTrainRequest; result: BenchTrainResult };
+  configure: { request: ConfigureRequest; result: ConfigureResult };
+  startTraining: { request: TrainingControlRequest & { kind: 'startTraining' }; result: TrainingStateResult };
+  pause: { request: TrainingControlRequest & { kind: 'pause' }; result: TrainingStateResult };
+  resume: { request: TrainingControlRequest & { kind: 'resume' }; result: TrainingStateResult };
+  stepOnce: { request: TrainingControlRequest & { kind: 'stepOnce' }; result: TrainingStateResult };
+  stopTraining: { request: TrainingControlRequest & { kind: 'stopTraining' }; result: TrainingStateResult };
+  trainingState: { request: TrainingControlRequest & { kind: 'trainingState' }; result: TrainingStateResult };
+  snapshot: { request: SnapshotRequest; result: EmbeddingSnapshot };
+  latestCheckpoint: { request: CheckpointQueryRequest & { kind: 'latestCheckpoint' }; result: CheckpointSummary | null };
+  listCheckpoints: { request: CheckpointQueryRequest & { kind: 'listCheckpoints' }; result: CheckpointSummary[] };
+  resumeFromCheckpoint: { request: RunIdRequest & { kind: 'resumeFromCheckpoint' }; result: TrainingStateResult };
+  deleteCheckpoint: { request: RunIdRequest & { kind: 'deleteCheckpoint' }; result: { deleted: boolean } };
 }
 
 export type RequestKind = keyof RequestMap;
@@ -277,6 +399,14 @@ export type ErrorCode =
   | 'bad-data'
   /** The teacher's metadata has no provenance, so there is no data set to evaluate it on. */
   | 'no-provenance'
+  /** configure: the config is invalid; the message names the field (config.<field> ...). */
+  | 'bad-config'
+  /** A training request that the current training state does not allow (pause while idle, ...). */
+  | 'training-state'
+  /** resumeFromCheckpoint: no checkpoint stored under that run id. */
+  | 'no-checkpoint'
+  /** resumeFromCheckpoint: the stored checkpoint does not fit the teachers or data served now. */
+  | 'checkpoint-mismatch'
   /** The core teacher loader's own codes, passed through unchanged. */
   | TeacherErrorCode;
 
@@ -290,7 +420,11 @@ export type WorkerEvent =
   | { kind: 'backend-attempt'; attempt: BackendAttempt }
   /** One backend measured by probeBackends, as soon as it is done. */
   | { kind: 'probe-row'; row: BackendProbeRow }
-  | { kind: 'bench-progress'; progress: BenchProgress };
+  | { kind: 'bench-progress'; progress: BenchProgress }
+  | { kind: 'training-step'; step: TrainingStepEvent }
+  | { kind: 'training-evaluation'; evaluation: TrainingEvaluationEvent }
+  | { kind: 'training-embedding'; snapshot: EmbeddingSnapshot }
+  | { kind: 'training-status'; status: TrainingStatusEvent };
 
 /** page -> worker */
 export interface RequestEnvelope {

@@ -62,3 +62,22 @@ describe('parseEnvelope: teachers and data', () => {
     });
   });
 });
+
+describe('parseEnvelope: training', () => {
+  it('accepts the training requests, passing the config through for the worker to validate', () => {
+    for (const kind of ['startTraining', 'pause', 'resume', 'stepOnce', 'stopTraining', 'trainingState', 'snapshot', 'latestCheckpoint', 'listCheckpoints']) {
+      expect(parseEnvelope({ id: 1, request: { kind, extra: 1 } })).toEqual({ id: 1, request: { kind } });
+    }
+    expect(parseEnvelope({ id: 2, request: { kind: 'configure', config: { batchSize: 'x' }, cadence: { evaluateEvery: 10 } } })).toEqual({
+      id: 2,
+      request: { kind: 'configure', config: { batchSize: 'x' }, cadence: { evaluateEvery: 10, checkpointEvery: undefined, stepEventsPerSecond: undefined } },
+    });
+    expect(parseEnvelope({ id: 3, request: { kind: 'resumeFromCheckpoint', runId: 'run-1' } })).toEqual({ id: 3, request: { kind: 'resumeFromCheckpoint', runId: 'run-1' } });
+  });
+
+  it('refuses a missing config, a bad cadence and a bad run id', () => {
+    expect(parseEnvelope({ id: 1, request: { kind: 'configure' } })).toMatchObject({ code: 'bad-request', message: 'config must be an object' });
+    expect(parseEnvelope({ id: 1, request: { kind: 'configure', config: {}, cadence: { checkpointEvery: 0 } } })).toMatchObject({ code: 'bad-request' });
+    expect(parseEnvelope({ id: 1, request: { kind: 'deleteCheckpoint', runId: '../x' } })).toMatchObject({ code: 'bad-request' });
+  });
+});

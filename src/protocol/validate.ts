@@ -1,5 +1,5 @@
 import { dataSets, type DataSetId } from '../core/data/dataSets';
-import { isBackendName, isSplit, isTeacherId, type RequestEnvelope, type WorkerErrorInfo, type WorkerRequest } from './messages';
+import { isBackendName, isSplit, isTeacherId, type RequestEnvelope, type TrainingCadence, type WorkerErrorInfo, type WorkerRequest } from './messages';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -43,6 +43,40 @@ function parseBenchTrain(request: Record<string, unknown>): WorkerRequest | Work
   return { kind: 'benchTrain', backend: request.backend, steps: steps!, warmup, capMs };
 }
 
+const CONTROL_KINDS = ['startTraining', 'pause', 'resume', 'stepOnce', 'stopTraining', 'trainingState'] as const;
+
+/** A run id is an IndexedDB key we made ourselves; the pattern only catches typos and skew. */
+const isRunId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(value);
+
+function parseCadence(value: unknown): Partial<TrainingCadence> | undefined | WorkerErrorInfo {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) return badRequest('cadence must be an object');
+  const evaluateEvery = optionalCount(value, 'evaluateEvery', 1, 1_000_000);
+  if (isProblem(evaluateEvery)) return evaluateEvery;
+  const checkpointEvery = optionalCount(value, 'checkpointEvery', 1, 1_000_000);
+  if (isProblem(checkpointEvery)) return checkpointEvery;
+  const stepEventsPerSecond = optionalCount(value, 'stepEventsPerSecond', 1, 60);
+  if (isProblem(stepEventsPerSecond)) return stepEventsPerSecond;
+  return { evaluateEvery, checkpointEvery, stepEventsPerSecond };
+}
+
+/** The training requests; the config itself is validated by the worker (validateConfig), field by field. */
+function parseTrainingRequest(request: Record<string, unknown>): WorkerRequest | WorkerErrorInfo | null {
+  const kind = request.kind;
+  if ((CONTROL_KINDS as readonly unknown[]).includes(kind)) return { kind: kind as (typeof CONTROL_KINDS)[number] };
+  if (kind === 'snapshot') return { kind };
+  if (kind === 'latestCheckpoint' || kind === 'listCheckpoints') return { kind };
+  if (kind === 'resumeFromCheckpoint' || kind === 'deleteCheckpoint') {
+    if (!isRunId(request.runId)) return badRequest(`runId ${JSON.stringify(request.runId)} is not a run id`);
+    return { kind, runId: request.runId };
+  }
+  if (kind !== 'configure') return null;
+  if (!isRecord(request.config)) return badRequest('config must be an object');
+  const cadence = parseCadence(request.cadence);
+  if (isProblem(cadence)) return cadence;
+  return { kind, config: request.config, cadence };
+}
+
 /** Checks one request's fields and rebuilds it from them alone (extra fields are dropped). */
 function parseRequest(request: Record<string, unknown>): WorkerRequest | WorkerErrorInfo {
   switch (request.kind) {
@@ -69,7 +103,7 @@ function parseRequest(request: Record<string, unknown>): WorkerRequest | WorkerE
     case 'benchTrain':
       return parseBenchTrain(request);
     default:
-      return badRequest(`unknown request kind '${String(request.kind)}'`);
+      return parseTrainingRequest(request) ?? badRequest(`unknown request kind '${String(request.kind)}'`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { BackendQuery } from './backendQuery';
 import { TeachersPanel } from './TeachersPanel';
+import { TrainingPanel } from './TrainingPanel';
 import { installStudioHook, studioHook } from './testHook';
 import { teacherLoads, trainingWorker } from './workerClient';
 import { WorkerStatusPanel } from './WorkerStatusPanel';
@@ -24,6 +25,7 @@ export function App({ backendQuery }: { backendQuery: BackendQuery }) {
         </p>
       )}
       <TeachersPanel />
+      <TrainingPanel />
     </main>
   );
 }
