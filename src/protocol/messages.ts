@@ -111,9 +111,8 @@ export interface LoadDataRequest {
   split: Split;
 }
 
-export interface LoadDataResult {
-  dataSet: DataSetId;
-  split: Split;
+/** What the worker reports about a loaded split; the e2e test computes the same from disk in Node. */
+export interface ImagesSummary {
   count: number;
   height: number;
   width: number;
@@ -123,6 +122,11 @@ export interface LoadDataResult {
   labelHistogram: number[];
   /** FNV-1a over pixels then labels (8 hex digits): equal bytes on both sides give equal checksums. */
   checksum: string;
+}
+
+export interface LoadDataResult extends ImagesSummary {
+  dataSet: DataSetId;
+  split: Split;
   /** Fetching and decoding (0 when the split was already loaded). */
   ms: number;
 }

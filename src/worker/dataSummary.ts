@@ -1,4 +1,5 @@
 import type { LabelledImages } from '../core/data/labelledImages';
+import type { ImagesSummary } from '../protocol/messages';
 
 /** Samples per label id, indexed like labelNames (longer if a label lies past them). */
 export function labelHistogram(labels: Uint8Array, labelCount: number): number[] {
@@ -18,16 +19,7 @@ export function fnv1a(...parts: Uint8Array[]): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** What the worker reports about a loaded split; the e2e test computes the same from disk in Node. */
-export interface ImagesSummary {
-  count: number;
-  height: number;
-  width: number;
-  channels: number;
-  labelNames: string[];
-  labelHistogram: number[];
-  checksum: string;
-}
+export type { ImagesSummary };
 
 export function summarizeImages(set: LabelledImages): ImagesSummary {
   return {
