@@ -4,15 +4,19 @@ import { fileURLToPath } from 'node:url';
 
 // The e2e suite tests the production build through `vite preview`; `npm test` builds
 // first. Fail here, with the fix in the message, rather than with a blank page later.
-if (!existsSync(fileURLToPath(new URL('dist/index.html', import.meta.url)))) {
-  throw new Error('dist/index.html is missing: run `npx vite build` (or `npm test`) before `playwright test`.');
-}
+// E2E_DIST / E2E_PORT / E2E_ARTIFACTS let two suites run side by side on one machine
+// (each builds with `npx vite build --outDir <dir>`); CI uses the defaults.
+const DIST = process.env.E2E_DIST ?? 'dist';
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const ARTIFACTS = process.env.E2E_ARTIFACTS ?? 'e2e/artifacts';
 
-const PORT = 4173;
+if (!existsSync(fileURLToPath(new URL(`${DIST}/index.html`, import.meta.url)))) {
+  throw new Error(`${DIST}/index.html is missing: run \`npx vite build\` (or \`npm test\`) before \`playwright test\`.`);
+}
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'e2e/artifacts',
+  outputDir: ARTIFACTS,
   timeout: 60_000,
   // Values are on screen once the worker is ready; only that wait (in e2e/studio.ts) is long.
   expect: { timeout: 5_000 },
@@ -43,7 +47,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --outDir ${DIST} --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -14,7 +14,7 @@ import { callWorker, callWorkerOk, openStudio } from './studio';
  */
 
 /** What `vite preview` serves: the build's copy of public/. */
-const SERVED_INDEX = new URL('../dist/teachers/index.json', import.meta.url);
+const SERVED_INDEX = new URL(`../${process.env.E2E_DIST ?? 'dist'}/teachers/index.json`, import.meta.url);
 
 function servedIds(): string[] {
   if (!existsSync(SERVED_INDEX)) return [];
