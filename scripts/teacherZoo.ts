@@ -10,6 +10,8 @@ export interface ZooEntry {
   architecture: ArchitectureId;
   epochs: number;
   seed: number;
+  /** Also trained to be unsure on this data set's images (src/core/teachers/trainClassifier.ts). */
+  outlierExposure?: { dataSet: DataSetId; weight: number };
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -23,6 +25,10 @@ export const teacherZoo: ZooEntry[] = [
   { id: 'fashion-all', title: 'Fashion-MNIST all classes', dataSet: 'fashion-mnist', classes: range(0, 9), architecture: 'cnn-wide', epochs: 3, seed: 6 },
   { id: 'mnist-0-3', title: 'MNIST digits 0–3', dataSet: 'mnist', classes: range(0, 3), architecture: 'mlp', epochs: 4, seed: 7 },
   { id: 'mnist-3-6', title: 'MNIST digits 3–6', dataSet: 'mnist', classes: range(3, 6), architecture: 'cnn-small', epochs: 3, seed: 8 },
+  // The MNIST halves again, trained with Fashion-MNIST images as outliers: their combined
+  // targets are right on 96 % of MNIST test digits instead of 88 % (docs/results.md).
+  { id: 'mnist-0-4-oe', title: 'MNIST digits 0–4, unsure on other images', dataSet: 'mnist', classes: range(0, 4), architecture: 'cnn-small', epochs: 2, seed: 1, outlierExposure: { dataSet: 'fashion-mnist', weight: 0.5 } },
+  { id: 'mnist-5-9-oe', title: 'MNIST digits 5–9, unsure on other images', dataSet: 'mnist', classes: range(5, 9), architecture: 'lenet5', epochs: 2, seed: 2, outlierExposure: { dataSet: 'fashion-mnist', weight: 0.5 } },
   { id: 'mnist-6-9', title: 'MNIST digits 6–9', dataSet: 'mnist', classes: range(6, 9), architecture: 'lenet5', epochs: 3, seed: 9 },
 ];
 

@@ -38,6 +38,7 @@ async function trainTeacher(entry: ZooEntry, backend: string): Promise<TeacherMe
     batchSize: 64,
     learningRate: 1e-3,
     seed: entry.seed,
+    outliers: entry.outlierExposure && { images: await images(entry.outlierExposure.dataSet, 'train'), weight: entry.outlierExposure.weight },
     onEpoch: (epoch, loss) => console.log(`  ${entry.id} epoch ${epoch + 1}/${entry.epochs} loss ${loss.toFixed(4)}`),
   });
   const trainSeconds = (performance.now() - started) / 1000;
@@ -61,6 +62,7 @@ async function trainTeacher(entry: ZooEntry, backend: string): Promise<TeacherMe
       epochs: entry.epochs,
       trainSeconds: Math.round(trainSeconds * 10) / 10,
       backend,
+      ...(entry.outlierExposure ? { outlierExposure: entry.outlierExposure } : {}),
     },
   };
   model.dispose();

@@ -21,6 +21,8 @@ export interface TeacherProvenance {
   epochs: number;
   trainSeconds: number;
   backend: string;
+  /** Trained to be unsure (uniform target) on another data set's images: see OutlierExposure. */
+  outlierExposure?: { dataSet: DataSetId; weight: number };
 }
 
 export interface TeacherMetadata {
@@ -104,5 +106,13 @@ function parseProvenance(value: unknown): TeacherProvenance {
     epochs: field(value, 'epochs', isPositive, 'a positive number'),
     trainSeconds: field(value, 'trainSeconds', isFiniteNumber, 'a number'),
     backend: field(value, 'backend', isString, 'a backend name'),
+    ...(value.outlierExposure === undefined ? {} : { outlierExposure: parseOutlierExposure(value.outlierExposure) }),
   };
+}
+
+function parseOutlierExposure(value: unknown): { dataSet: DataSetId; weight: number } {
+  if (!isObject(value)) throw new MetadataError('provenance.outlierExposure', 'must be an object');
+  const dataSet = field(value, 'dataSet', isString, 'a data set id');
+  if (!isDataSetId(dataSet)) throw new MetadataError('provenance.outlierExposure.dataSet', `is unknown: ${dataSet}`);
+  return { dataSet, weight: field(value, 'weight', isPositive, 'a positive number') };
 }

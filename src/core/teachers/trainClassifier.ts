@@ -12,6 +12,30 @@ export interface ClassifierTraining {
   learningRate: number;
   seed: number;
   onEpoch?: (epoch: number, meanLoss: number) => void;
+  outliers?: OutlierExposure;
+}
+
+/**
+ * Outlier exposure (Hendrycks et al., 2019): each step also shows the classifier a batch of
+ * images from another data set and pulls its prediction on them towards uniform. A teacher
+ * trained only on its own classes is otherwise confidently wrong on every other image, and
+ * amalgamation cannot tell which teacher to believe (docs/results.md).
+ */
+export interface OutlierExposure {
+  images: LabelledImages;
+  /** Weight of the uniform-target cross-entropy on the outlier batch. */
+  weight: number;
+}
+
+/** Cross-entropy against the uniform distribution: mean over rows and classes of -log p. */
+function uniformCrossEntropy(logits: tf.Tensor2D): tf.Scalar {
+  return tf.logSoftmax(logits).mean().neg() as tf.Scalar;
+}
+
+/** The b-th outlier batch of an epoch, wrapping round when the outlier set is the smaller one. */
+function outlierBatch(order: Uint32Array, b: number, size: number): Uint32Array {
+  const start = (b * size) % Math.max(1, order.length - size + 1);
+  return order.subarray(start, start + size);
 }
 
 /** Maps data-set label ids to the classifier's output index (its class subset). */
@@ -30,15 +54,23 @@ export async function trainClassifier(model: tf.LayersModel, set: LabelledImages
   const optimizer = tf.train.adam(options.learningRate);
   const index = classIndex(classes);
   const imageSize = set.height * set.width * set.channels;
+  const outliers = options.outliers;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     let lossSum = 0;
     let batches = 0;
+    const outlierOrder = outliers && epochOrder(outliers.images.count, options.seed + 7, epoch);
     for (const slice of orderedBatches(epochOrder(set.count, options.seed, epoch), options.batchSize, false)) {
       const batch = gatherPixels(set.pixels, imageSize, slice);
+      const outlierPixels = outliers && gatherPixels(outliers.images.pixels, imageSize, outlierBatch(outlierOrder!, batches, options.batchSize));
       const loss = tf.tidy(() => {
         const x = toModelInput(batchToTensor(batch, set), spec);
         const y = labelTensor(set, batch.indices, index, classes.length);
-        return optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor), true) as tf.Scalar;
+        return optimizer.minimize(() => {
+          const supervised = tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor);
+          if (!outliers) return supervised as tf.Scalar;
+          const xo = toModelInput(batchToTensor(outlierPixels!, outliers.images), spec);
+          return supervised.add(uniformCrossEntropy(model.apply(xo, { training: true }) as tf.Tensor2D).mul(outliers.weight)) as tf.Scalar;
+        }, true) as tf.Scalar;
       });
       lossSum += (await loss.data())[0];
       loss.dispose();
