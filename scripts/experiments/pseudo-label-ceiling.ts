@@ -19,6 +19,7 @@ import { useNodeBackend } from '../../src/node/wasmBackend';
 
 const settings: [string[], TransferData][] = [
   [['mnist-0-4', 'mnist-5-9'], 'mnist'],
+  [['mnist-0-4-oe', 'mnist-5-9-oe'], 'mnist'],
   [['fashion-0-4', 'fashion-5-9'], 'fashion-mnist'],
   [['mnist-all', 'fashion-all'], 'mnist+fashion-mnist'],
   [['mnist-0-3', 'mnist-3-6', 'mnist-6-9'], 'mnist'],
