@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TrainingWorkerClient, WorkerCallError } from './client';
+import { TrainingWorkerClient, WorkerCallError, type LockManagerLike } from './client';
 import type { InitResult, RequestEnvelope, WorkerEvent, WorkerMessage } from './messages';
 
 /** Just enough of a Worker to drive the client from the test. */
@@ -25,15 +25,39 @@ class FakeWorker {
   }
 }
 
-function setup() {
+function setup(locks: LockManagerLike | null = null) {
   const workers: FakeWorker[] = [];
   const client = new TrainingWorkerClient(() => {
     const worker = new FakeWorker();
     workers.push(worker);
     return worker as unknown as Worker;
-  });
+  }, locks);
   return { client, workers };
 }
+
+/** Web Locks as the browser keeps them: a request waits until the holder lets go. */
+class FakeLocks implements LockManagerLike {
+  private readonly held = new Map<string, () => void>();
+  readonly waiting: string[] = [];
+
+  /** What a worker's holdLifeLock does: take the lock and keep it. */
+  hold(name: string): void {
+    this.held.set(name, () => undefined);
+  }
+  /** The browser frees a dead worker's locks. */
+  release(name: string): void {
+    const grant = this.held.get(name);
+    this.held.delete(name);
+    grant?.();
+  }
+  request(name: string, callback: () => unknown): Promise<unknown> {
+    if (!this.held.has(name)) return Promise.resolve(callback());
+    this.waiting.push(name);
+    return new Promise((resolve) => this.held.set(name, () => resolve(callback())));
+  }
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
 
 const result = { backend: 'cpu', reason: 'requested' } as InitResult;
 
@@ -102,5 +126,52 @@ describe('TrainingWorkerClient', () => {
     off();
     workers[0].reply({ type: 'event', event });
     expect(seen).toEqual([event]);
+  });
+
+  it('sees a worker that ended without a word through its life lock, and starts afresh', async () => {
+    const locks = new FakeLocks();
+    const { client, workers } = setup(locks);
+    const crashes: WorkerCallError[] = [];
+    client.onCrash((error) => crashes.push(error));
+    const call = client.call({ kind: 'trainingState' });
+    const [lock] = workers[0].posted.map((e) => e.request).filter((r) => r.kind === 'holdLifeLock');
+    if (lock?.kind !== 'holdLifeLock') throw new Error('the client asked for no life lock');
+    locks.hold(lock.name);
+    workers[0].reply({ type: 'result', id: workers[0].posted.find((e) => e.request === lock)!.id, result: { held: true } });
+    await tick();
+    expect(locks.waiting).toEqual([lock.name]);
+    expect(crashes).toEqual([]); // alive: the lock is still held
+
+    locks.release(lock.name); // what the browser does when the worker is terminated or crashes
+    await expect(call).rejects.toMatchObject({ code: 'worker-crashed', message: expect.stringMatching(/ended without a word/) as string });
+    expect(crashes.map((e) => e.code)).toEqual(['worker-crashed']);
+    void client.call({ kind: 'trainingState' });
+    expect(workers).toHaveLength(2);
+  });
+
+  it('does not report a worker it terminated itself', async () => {
+    const locks = new FakeLocks();
+    const { client, workers } = setup(locks);
+    const crashes: WorkerCallError[] = [];
+    client.onCrash((error) => crashes.push(error));
+    void client.call({ kind: 'trainingState' }).catch(() => undefined);
+    const envelope = workers[0].posted.find((e) => e.request.kind === 'holdLifeLock')!;
+    if (envelope.request.kind !== 'holdLifeLock') throw new Error('no life lock');
+    locks.hold(envelope.request.name);
+    workers[0].reply({ type: 'result', id: envelope.id, result: { held: true } });
+    await tick();
+    client.terminate();
+    locks.release(envelope.request.name);
+    await tick();
+    expect(crashes).toEqual([]);
+  });
+
+  it('reports an uncaught worker error to crash listeners', () => {
+    const { client, workers } = setup();
+    const crashes: string[] = [];
+    client.onCrash((error) => crashes.push(error.message));
+    void client.call({ kind: 'init' }).catch(() => undefined);
+    workers[0].fail('out of memory');
+    expect(crashes).toEqual(['out of memory']);
   });
 });

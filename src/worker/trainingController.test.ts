@@ -9,14 +9,18 @@ import { TrainingController } from './trainingController';
 
 const terms = { kd: 1, intra: 0, inter: 0, align: 0, cflMmd: 0, cflReconstruction: 0, supervised: 0 };
 
-/** A session that counts steps without tensors; step `nanAt` throws like a diverged loss. */
-function fakeSession(totalSteps: number, nanAt = Infinity): TrainingSession {
+/**
+ * A session that counts steps without tensors; step `nanAt` throws like a diverged loss, and
+ * step `hangAt` never settles, like a readback from a GPU that is gone.
+ */
+function fakeSession(totalSteps: number, nanAt = Infinity, hangAt = Infinity): TrainingSession {
   const amalgamation = { step: 0 };
   const history = { losses: [], stride: 1, pending: null, evaluations: [], epochs: [] };
   let disposed = false;
   const advance = async (): Promise<StepProgress> => {
     if (disposed) throw new Error('disposed');
     if (amalgamation.step + 1 === nanAt) throw new NonFiniteLossError(amalgamation.step, { ...terms, kd: NaN });
+    if (amalgamation.step + 1 === hangAt) return new Promise<never>(() => undefined);
     amalgamation.step++;
     const result = { step: amalgamation.step, total: 1, terms };
     return { epoch: 1, step: amalgamation.step, totalSteps, result, stepMs: 1, imagesPerSecond: 64000, etaSeconds: 0 };
@@ -46,6 +50,7 @@ function fakeSession(totalSteps: number, nanAt = Infinity): TrainingSession {
 
 function controller(session: TrainingSession) {
   const events: WorkerEvent[] = [];
+  const projections: string[] = [];
   const store = memoryCheckpointStore();
   const saveCheckpoint = async (s: TrainingSession) => ({ step: s.amalgamation.step, savedAt: new Date().toISOString(), config: {} }) as unknown as Checkpoint;
   const c = new TrainingController({
@@ -53,14 +58,15 @@ function controller(session: TrainingSession) {
     createSession: () => session,
     restoreSession: async () => session,
     saveCheckpoint,
-    snapshot: async () => ({ axes: { student: new Float64Array(), teachers: [] } }) as unknown as EmbeddingSnapshot,
+    snapshot: async (_session, _axes, projection) => (projections.push(projection), { axes: { student: new Float64Array(), teachers: [] } }) as unknown as EmbeddingSnapshot,
     store,
     emit: (e) => events.push(e),
-    numTensors: () => 0,
+    memory: () => ({ numTensors: 0, numBytes: 0, numBytesInGPU: null, wasmHeapBytes: null }),
+    backend: () => 'cpu',
     newRunId: () => 'run-1',
   });
   c.configure({ kind: 'configure', config: { preset: 'cka', batchSize: 64 }, cadence: { checkpointEvery: 5, evaluateEvery: 1000 } });
-  return { c, events, store };
+  return { c, events, store, projections };
 }
 
 const statuses = (events: WorkerEvent[]) => events.flatMap((e) => (e.kind === 'training-status' ? [e.status.state] : []));
@@ -96,6 +102,53 @@ describe('TrainingController', () => {
     expect(state).toMatchObject({ state: 'failed', step: 12, lastCheckpointStep: 10 });
     expect(state.message).toMatch(/loss became NaN at step 12.*last good checkpoint \(step 10\) is kept/);
     expect((await store.get('run-1'))?.step).toBe(10);
+  });
+
+  it('projects snapshots with PCA by default and with UMAP when the cadence asks', async () => {
+    const { c, projections } = controller(fakeSession(10_000));
+    expect(c.state().cadence.projection).toBe('pca');
+    await c.start();
+    await c.pause();
+    await c.snapshot();
+    await c.stop();
+    c.configure({ kind: 'configure', config: { preset: 'cka' }, cadence: { projection: 'umap' } });
+    await c.start();
+    await c.pause();
+    await c.snapshot();
+    expect(projections).toEqual(['pca', 'umap']);
+    await c.stop();
+  });
+
+  it('fails a run at once when its device is lost, without waiting for its step, and keeps the checkpoint', async () => {
+    const session = fakeSession(10_000);
+    const { c, events } = controller(session);
+    await c.start();
+    await until(() => session.amalgamation.step >= 6);
+    expect(c.deviceLost('the WebGPU device was lost (destroyed: gone)')).toEqual({ runId: 'run-1', lastCheckpointStep: 5 });
+    const state = c.state();
+    expect(state.state).toBe('failed');
+    expect(state.message).toMatch(/^Training stopped: the WebGPU device was lost \(destroyed: gone\)\. The last good checkpoint \(step 5\) is kept\. Resume it on another backend\.$/);
+    const step = session.amalgamation.step;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(session.amalgamation.step).toBe(step); // the abandoned loop trains no further
+    expect(statuses(events).at(-1)).toBe('failed');
+    expect((await c.resumeFromCheckpoint('run-1')).state).toBe('running');
+    await c.stop();
+  });
+
+  it('answers a pause stuck behind a step that never settles once the device is reported lost', async () => {
+    const session = fakeSession(10_000, Infinity, 8);
+    const { c } = controller(session);
+    await c.start();
+    await until(() => session.amalgamation.step >= 7);
+    await new Promise((r) => setTimeout(r, 20)); // the loop is now inside step 8
+    let answered = false;
+    const pausing = c.pause().finally(() => (answered = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(answered).toBe(false); // waiting on step 8, which never ends
+    c.deviceLost('the WebGPU device was lost (unknown: GPU process crashed)');
+    expect(await pausing).toMatchObject({ state: 'failed', step: 7, lastCheckpointStep: 5 });
+    expect((await c.stop()).state).toBe('stopped');
   });
 
   it('refuses an invalid config naming the field, and requests the state does not allow', async () => {

@@ -4,10 +4,10 @@ import { ConfigError, presetNames, type PresetName, type RunConfig } from '../co
 import type { EmbeddingSnapshot } from '../core/method/embeddingSnapshot';
 import type { SessionInputs, TrainingSession } from '../core/method/trainingSession';
 import { configFromPreset, validateConfig, type ConfigOverrides } from '../core/method/validateConfig';
-import type { CheckpointSummary, ConfigureRequest, ConfigureResult, TrainingCadence, TrainingStateName, TrainingStateResult } from '../protocol/messages';
+import type { BackendName, CheckpointSummary, ConfigureRequest, ConfigureResult, TrainingCadence, TrainingStateName, TrainingStateResult, WorkerMemory } from '../protocol/messages';
 import { newestFirst } from './checkpointStore';
 import { WorkerFailure } from './failure';
-import { DEFAULT_CADENCE, failureMessage, lastLoss, resolveCadence } from './trainingEvents';
+import { checkpointNote, DEFAULT_CADENCE, failureMessage, lastLoss, resolveCadence } from './trainingEvents';
 import type { LoadTrainingInputs } from './trainingInputs';
 import { TrainingRun, type RunDeps, type RunEnd } from './trainingRun';
 
@@ -15,7 +15,10 @@ export interface TrainingDeps extends RunDeps {
   loadInputs: LoadTrainingInputs;
   createSession(inputs: SessionInputs): TrainingSession;
   restoreSession(checkpoint: Checkpoint, inputs: RestoreInputs): Promise<TrainingSession>;
-  numTensors(): number;
+  /** tf.memory() in words the protocol carries. */
+  memory(): WorkerMemory & { numTensors: number };
+  /** The backend tfjs is on now (null before init or after a lost device). */
+  backend(): BackendName | null;
   newRunId?(): string;
 }
 
@@ -26,6 +29,8 @@ export function completeConfig(input: Record<string, unknown>): RunConfig {
   const { preset, ...rest } = input;
   return isPreset(preset) ? configFromPreset(preset, rest as ConfigOverrides) : validateConfig(input);
 }
+
+const memoryFields = ({ numTensors, ...memory }: WorkerMemory & { numTensors: number }) => ({ numTensors, memory });
 
 const defaultRunId = () => `run-${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 6)}`;
 
@@ -73,6 +78,7 @@ export class TrainingController {
     await run.halt();
     if (this.status.state !== 'running') return this.state(); // it completed or failed meanwhile
     const saved = await run.checkpoint().then(() => 'checkpoint saved', (error: unknown) => `checkpoint not saved (${String(error)})`);
+    if (this.status.state !== 'running') return this.state(); // its device was lost meanwhile
     this.setStatus('paused', `paused at step ${this.step()}; ${saved}`);
     return this.state();
   }
@@ -87,7 +93,8 @@ export class TrainingController {
     try {
       await run.step();
     } catch (error) {
-      this.setStatus('failed', failureMessage(error, run.lastCheckpointStep));
+      // A lost device has already failed the run, with a better message.
+      if (this.status.state === 'paused') this.setStatus('failed', failureMessage(error, run.lastCheckpointStep));
     }
     return this.state();
   }
@@ -101,6 +108,11 @@ export class TrainingController {
 
   async snapshot(): Promise<EmbeddingSnapshot> {
     return this.requireRun(['running', 'paused', 'complete'], 'take a snapshot').snapshot();
+  }
+
+  /** The student's session, for export and predictions (studentHandlers.ts); throws unless the run is in `states`. */
+  sessionIn(states: TrainingStateName[], what: string): TrainingSession {
+    return this.requireRun(states, what).session;
   }
 
   async latestCheckpoint(): Promise<CheckpointSummary | null> {
@@ -129,9 +141,24 @@ export class TrainingController {
       if (error instanceof CheckpointMismatchError) throw new WorkerFailure('checkpoint-mismatch', error.message);
       throw error;
     }
-    [this.config, this.cadence] = [config, record.cadence];
-    this.launch(new TrainingRun(runId, session, record.cadence, this.deps, record.step));
+    // Checkpoints saved before a cadence field existed get its default.
+    [this.config, this.cadence] = [config, resolveCadence(DEFAULT_CADENCE, record.cadence)];
+    this.launch(new TrainingRun(runId, session, this.cadence, this.deps, record.step));
     return this.state();
+  }
+
+  /**
+   * The device under the session is gone: the run is failed at once, without waiting for its
+   * step (which may never settle), and its last checkpoint is what is left to resume.
+   */
+  deviceLost(what: string): { runId: string | null; lastCheckpointStep: number | null } {
+    const run = this.run;
+    if (!run) return { runId: null, lastCheckpointStep: null };
+    const lost = { runId: run.runId, lastCheckpointStep: run.lastCheckpointStep };
+    if (this.status.state === 'stopped') return lost; // already closed: nothing was training
+    run.abandon();
+    this.setStatus('failed', `Training stopped: ${what}. ${checkpointNote(run.lastCheckpointStep)} Resume it on another backend.`);
+    return lost;
   }
 
   state(): TrainingStateResult {
@@ -154,7 +181,8 @@ export class TrainingController {
       latestAccuracy: latest?.evaluation.jointAccuracy ?? null,
       config: this.config,
       cadence: this.cadence,
-      numTensors: this.deps.numTensors(),
+      ...memoryFields(this.deps.memory()),
+      backend: this.deps.backend(),
     };
   }
 

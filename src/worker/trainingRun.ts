@@ -1,7 +1,7 @@
 import type { Checkpoint } from '../core/method/checkpoint';
 import type { EmbeddingSnapshot, SnapshotAxes } from '../core/method/embeddingSnapshot';
 import type { EvaluationPoint, StepProgress, TrainingSession } from '../core/method/trainingSession';
-import type { TrainingCadence, TrainingStepEvent } from '../protocol/messages';
+import type { ProjectionName, TrainingCadence, TrainingStepEvent } from '../protocol/messages';
 import type { CheckpointStore } from './checkpointStore';
 import type { Emit } from './initHandler';
 import { describeError, evaluationEvent, stepEvent } from './trainingEvents';
@@ -10,7 +10,7 @@ import { LatestThrottle, realClock, type ThrottleClock } from './trainingThrottl
 /** What a run needs from the core and the worker; tests pass fakes. */
 export interface RunDeps {
   saveCheckpoint(session: TrainingSession): Promise<Checkpoint>;
-  snapshot(session: TrainingSession, previousAxes?: SnapshotAxes): Promise<EmbeddingSnapshot>;
+  snapshot(session: TrainingSession, previousAxes: SnapshotAxes | undefined, projection: ProjectionName): Promise<EmbeddingSnapshot>;
   store: CheckpointStore;
   emit: Emit;
   clock?: ThrottleClock;
@@ -34,6 +34,9 @@ export class TrainingRun {
   private background: Promise<void> = Promise.resolve();
   private axes: SnapshotAxes | undefined;
   private closed = false;
+  private letGo: () => void = () => undefined;
+  /** Settles when the run is abandoned, so a request waiting on a step of a lost device stops waiting. */
+  private readonly abandoned = new Promise<void>((resolve) => (this.letGo = resolve));
   private readonly steps: LatestThrottle<TrainingStepEvent>;
 
   constructor(
@@ -61,7 +64,9 @@ export class TrainingRun {
     this.loop = this.session
       .run({ ...options, ...hooks })
       .then((o): RunEnd => ({ kind: o.stopped }), (error: unknown): RunEnd => ({ kind: 'error', error }))
-      .then((end) => {
+      .then(async (end) => {
+        // A checkpoint the last good step queued finishes first, so the failure can name it.
+        if (end.kind === 'error') await this.background;
         this.loop = null;
         if (!this.closed) this.steps.flush();
         if (end.kind !== 'aborted' && !this.closed) onEnd(end);
@@ -72,14 +77,23 @@ export class TrainingRun {
   /** Stops the loop at the next step boundary and waits for it and the side work. */
   async halt(): Promise<RunEnd | null> {
     this.abort?.abort();
-    const end = this.loop ? await this.loop : null;
-    await this.background;
+    const gone = this.abandoned.then(() => null);
+    const end = this.loop ? await Promise.race([this.loop, gone]) : null;
+    await Promise.race([this.background, gone]);
     return end;
+  }
+
+  /** `work`, or a rejection as soon as the run is abandoned (whichever comes first). */
+  private unlessAbandoned<T>(work: Promise<T>): Promise<T> {
+    const gone = this.abandoned.then((): never => {
+      throw new Error('the run was abandoned: its device is gone');
+    });
+    return Promise.race([work, gone]);
   }
 
   /** One step outside the loop (stepOnce); its event goes out at once. */
   async step(): Promise<StepProgress> {
-    const progress = await this.session.step();
+    const progress = await this.unlessAbandoned(this.session.step());
     this.steps.offer(stepEvent(progress));
     this.steps.flush();
     this.maybeCheckpoint(progress.step);
@@ -88,7 +102,7 @@ export class TrainingRun {
 
   /** Saves a checkpoint after the side work already queued; rejects if the save fails. */
   checkpoint(): Promise<void> {
-    const job = this.background.then(() => this.saveNow());
+    const job = this.unlessAbandoned(this.background.then(() => this.saveNow()));
     this.background = job.catch((error: unknown) => void (this.problem = `checkpoint failed: ${describeError(error)}`));
     return job;
   }
@@ -102,9 +116,22 @@ export class TrainingRun {
     await this.session.dispose();
   }
 
+  /**
+   * Lets go of a run whose device is gone, at once: its step may never settle, so nothing
+   * here waits for it. Its tensors are freed if the loop ever does end.
+   */
+  abandon(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.steps.cancel();
+    this.abort?.abort();
+    void Promise.all([this.loop, this.background]).then(() => this.session.dispose()).catch(() => undefined);
+    this.letGo();
+  }
+
   /** A snapshot now (the snapshot request), projected on the axes of the last one so plots do not flip. */
   async snapshot(): Promise<EmbeddingSnapshot> {
-    const snapshot = await this.deps.snapshot(this.session, this.axes);
+    const snapshot = await this.deps.snapshot(this.session, this.axes, this.cadence.projection);
     this.axes = snapshot.axes;
     return snapshot;
   }

@@ -12,7 +12,8 @@ import { dataLabelsToUnion } from './unionLabels';
 
 /**
  * One frame of the live cluster plot: the probe set embedded by the student and by each
- * teacher, each projected to 2-D by its own PCA, with labels and cohesion metrics.
+ * teacher, each projected to 2-D by its own PCA (or laid out by a PointProjector such as
+ * UMAP), with labels and cohesion metrics.
  */
 
 export const MAX_SNAPSHOT_POINTS = 2000;
@@ -22,7 +23,7 @@ export interface ProjectedEmbedding {
   dimensions: number;
   /** [x0, y0, x1, y1, ...], one pair per probe point. */
   points: Float32Array;
-  /** Variance along the two plotted axes. */
+  /** Variance along the two principal axes (of the embedding, whichever projection placed the points). */
   variances: [number, number];
   cohesion: { trueLabels: CohesionMetrics; pseudoLabels: CohesionMetrics };
 }
@@ -33,8 +34,22 @@ export interface SnapshotAxes {
   teachers: Float64Array[];
 }
 
+/**
+ * How a frame's points were placed: 'pca' on the principal axes (the default), or 'umap'
+ * (a neighbour-graph layout: clusters show better, but distances between them and the
+ * orientation from frame to frame mean nothing).
+ */
+export type ProjectionName = 'pca' | 'umap';
+
+/** Lays n rows of m values out as n 2-D points, [x0, y0, x1, y1, ...]. */
+export interface PointProjector {
+  name: Exclude<ProjectionName, 'pca'>;
+  project(E: Float32Array, n: number, m: number): Promise<Float32Array>;
+}
+
 export interface EmbeddingSnapshot {
   step: number;
+  projection: ProjectionName;
   /**
    * 'common': v = norm(P_s(h)) and u_k = norm(P_k(f_k)), the space the CKA terms shape.
    * 'features': the config trains no common space (kd, oracle), so the student's features h
@@ -116,50 +131,81 @@ async function embed(session: TrainingSession, probe: Int32Array, view: TeacherV
   });
 }
 
-function project(E: Float32Array, n: number, labels: { trueLabels: Int32Array; pseudo: Int32Array }, previous?: Float64Array) {
+async function project(E: Float32Array, n: number, labels: { trueLabels: Int32Array; pseudo: Int32Array }, previous?: Float64Array, projector?: PointProjector) {
   const m = E.length / n;
   const axes = principalAxes(E, n, m, 2, previous);
   const embedding: ProjectedEmbedding = {
     dimensions: m,
-    points: projectOnAxes(E, n, m, axes),
+    points: projector ? await projector.project(E, n, m) : projectOnAxes(E, n, m, axes),
     variances: [axes.variances[0], axes.variances[1]],
     cohesion: { trueLabels: cohesionMetrics(E, n, m, labels.trueLabels), pseudoLabels: cohesionMetrics(E, n, m, labels.pseudo) },
   };
   return { embedding, axes: axes.axes };
 }
 
-/** Evenly spread points when the probe set is larger than a plot needs (over 40 classes). */
-function cap(probe: Int32Array): Int32Array {
+/** Evenly spread points when the probe set is larger than a plot needs (over 40 classes). Exported for the probe images request. */
+export function cap(probe: Int32Array): Int32Array {
   if (probe.length <= MAX_SNAPSHOT_POINTS) return probe;
   return Int32Array.from({ length: MAX_SNAPSHOT_POINTS }, (_, i) => probe[Math.floor((i * probe.length) / MAX_SNAPSHOT_POINTS)]);
 }
 
-async function snapshotNow(session: TrainingSession, previous?: SnapshotAxes): Promise<EmbeddingSnapshot> {
+/** The tensor half of a frame: the probe set embedded, with its labels, read between steps. */
+interface Frame {
+  step: number;
+  space: EmbeddingSnapshot['space'];
+  count: number;
+  /** [student, ...teachers], row-major. */
+  embeddings: Float32Array[];
+  labels: { trueLabels: Int32Array; pseudo: Int32Array };
+  teacherIds: string[];
+  classNames: string[];
+}
+
+async function embedFrame(session: TrainingSession): Promise<Frame> {
   const a = session.amalgamation;
   const { test } = session.inputs;
   const probe = cap(session.probe);
   if (probe.length === 0) throw new Error('the probe set is empty: no test image is of a class some teacher knows');
   const view = await teacherView(session, probe);
-  const [student, ...teachers] = await embed(session, probe, view);
-  const { pseudo } = view;
+  const embeddings = await embed(session, probe, view);
   const toUnion = dataLabelsToUnion(test.labelNames, a.union);
-  const labels = { trueLabels: Int32Array.from(probe, (i) => toUnion[test.labels[i]]), pseudo };
-  const s = project(student, probe.length, labels, previous?.student);
-  const ts = teachers.map((E, k) => project(E, probe.length, labels, previous?.teachers[k]));
   return {
     step: a.step,
     space: needsCommonSpace(a.config) ? 'common' : 'features',
     count: probe.length,
-    student: s.embedding,
-    teachers: ts.map((t, k) => ({ id: a.teachers[k].metadata.id, ...t.embedding })),
-    pseudoLabels: pseudo.slice(), // a copy: the caller may transfer it to another thread
-    trueLabels: labels.trueLabels,
+    embeddings,
+    labels: { trueLabels: Int32Array.from(probe, (i) => toUnion[test.labels[i]]), pseudo: view.pseudo },
+    teacherIds: a.teachers.map((t) => t.metadata.id),
     classNames: [...a.union.names],
+  };
+}
+
+async function projectFrame(frame: Frame, previous?: SnapshotAxes, projector?: PointProjector): Promise<EmbeddingSnapshot> {
+  const { count, labels } = frame;
+  const [student, ...teachers] = frame.embeddings;
+  const s = await project(student, count, labels, previous?.student, projector);
+  const ts: Awaited<ReturnType<typeof project>>[] = [];
+  for (const [k, E] of teachers.entries()) ts.push(await project(E, count, labels, previous?.teachers[k], projector));
+  return {
+    step: frame.step,
+    projection: projector?.name ?? 'pca',
+    space: frame.space,
+    count,
+    student: s.embedding,
+    teachers: ts.map((t, k) => ({ id: frame.teacherIds[k], ...t.embedding })),
+    pseudoLabels: labels.pseudo.slice(), // a copy: the caller may transfer it to another thread
+    trueLabels: labels.trueLabels,
+    classNames: frame.classNames,
     axes: { student: s.axes, teachers: ts.map((t) => t.axes) },
   };
 }
 
-/** A frame between steps (it waits for the step in progress); pass the last frame's axes. */
-export function embeddingSnapshot(session: TrainingSession, options: { previousAxes?: SnapshotAxes } = {}): Promise<EmbeddingSnapshot> {
-  return session.exclusive(() => snapshotNow(session, options.previousAxes));
+/**
+ * A frame between steps (it waits for the step in progress); pass the last frame's axes.
+ * Only the embedding holds the session: the projection (a UMAP layout takes seconds) runs
+ * after, while training goes on.
+ */
+export async function embeddingSnapshot(session: TrainingSession, options: { previousAxes?: SnapshotAxes; projector?: PointProjector } = {}): Promise<EmbeddingSnapshot> {
+  const frame = await session.exclusive(() => embedFrame(session));
+  return projectFrame(frame, options.previousAxes, options.projector);
 }
