@@ -64,7 +64,7 @@ test('the page lists every teacher in index.json as a card', async ({ page, requ
 
   const cards = page.getByRole('list', { name: 'Shipped teachers' }).getByRole('listitem');
   await expect(cards).toHaveCount(zoo.length);
-  await expect(page.getByRole('heading', { level: 3 })).toHaveText(zoo.map((m) => m.title));
+  await expect(page.getByRole('list', { name: 'Shipped teachers' }).getByRole('heading', { level: 3 })).toHaveText(zoo.map((m) => m.title));
   for (const metadata of zoo) {
     const item = card(page, metadata.title);
     const provenance = metadata.provenance!;

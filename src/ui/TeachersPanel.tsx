@@ -10,6 +10,10 @@ import {
   labelsText,
   loadedText,
 } from './teacherText';
+import { DroppedTeacherCards } from './teachers/DroppedTeacherCards';
+import { PickCheckbox } from './teachers/PickCheckbox';
+import { TeacherDropZone } from './teachers/TeacherDropZone';
+import { TeacherDrops } from './teachers/TeacherDrops';
 import { useTeacherZoo, type ZooEntry } from './useTeacherZoo';
 import { teacherLoads } from './workerClient';
 
@@ -59,6 +63,7 @@ function TeacherCard({ entry, load }: { entry: ZooEntry; load: TeacherLoad | und
       {'metadata' in entry ? (
         <>
           <TeacherFacts metadata={entry.metadata} />
+          <PickCheckbox id={entry.id} title={entry.metadata.title} />
           <WorkerLine id={entry.id} load={load} />
         </>
       ) : (
@@ -108,6 +113,10 @@ export function TeachersPanel() {
         </>
       )}
       <StrayLoads loads={loads} listed={new Set(entries.map((e) => e.id))} />
+      <h3 className="subheading">Your own teachers</h3>
+      <TeacherDropZone />
+      <TeacherDrops />
+      <DroppedTeacherCards />
     </section>
   );
 }

@@ -8,7 +8,7 @@ export type TeacherLoad =
 
 export type LoadTeacherCall = (id: string) => Promise<LoadTeacherResult>;
 
-function errorInfo(error: unknown): WorkerErrorInfo {
+export function errorInfo(error: unknown): WorkerErrorInfo {
   // WorkerCallError carries the worker's code; anything else is a bug on this side.
   if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
     return { code: error.code as WorkerErrorInfo['code'], message: error.message };

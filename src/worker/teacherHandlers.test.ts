@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeFetch, type Served } from '../browser/fakeServer.testutil';
 import { toErrorInfo } from './failure';
 import { createTeacherHandlers } from './teacherHandlers';
+import { createTeacherRegistry } from './teacherRegistry';
 import { servedSources } from './teacherSources';
 import { useNodeBackend } from '../node/wasmBackend';
 
@@ -17,7 +18,8 @@ const metadata = JSON.parse(readFileSync(`public/teachers/${ID}/metadata.json`, 
 
 function handlers(files: Record<string, Served> = {}, backend: string | null = 'wasm') {
   const server = fakeFetch({ 'teachers/index.json': index, ...files });
-  return { server, h: createTeacherHandlers(servedSources(server), () => backend) };
+  const sources = servedSources(server);
+  return { server, h: createTeacherHandlers(createTeacherRegistry(sources, () => backend), sources, () => backend) };
 }
 
 /** What the page would receive for a failed call. */

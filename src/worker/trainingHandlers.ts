@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import { restoreSession, saveCheckpoint } from '../core/method/checkpoint';
 import { embeddingSnapshot } from '../core/method/embeddingSnapshot';
 import { createTrainingSession } from '../core/method/trainingSession';
@@ -7,8 +6,9 @@ import { memoryCheckpointStore, type CheckpointStore } from './checkpointStore';
 import { indexedDbCheckpointStore } from './checkpointStoreIdb';
 import type { Emit } from './initHandler';
 import { TrainingController } from './trainingController';
-import { trainingInputsLoader } from './trainingInputs';
-import type { TeacherSources } from './teacherSources';
+import type { LoadTrainingInputs } from './trainingInputs';
+import { umapProjector } from './umapProjection';
+import { workerMemory } from './workerMemory';
 
 /** IndexedDB where the worker has it; otherwise checkpoints last as long as the worker. */
 function defaultStore(): CheckpointStore {
@@ -16,15 +16,18 @@ function defaultStore(): CheckpointStore {
 }
 
 /** The worker's training controller, on the real core and tfjs. */
-export function createTrainingController(sources: TeacherSources, backend: () => BackendName | null, emit: Emit): TrainingController {
+/** `loadInputs` reads teachers from the worker's one registry (trainingInputs.ts). */
+export function createTrainingController(loadInputs: LoadTrainingInputs, backend: () => BackendName | null, emit: Emit): TrainingController {
   return new TrainingController({
-    loadInputs: trainingInputsLoader(sources, backend),
+    loadInputs,
     createSession: createTrainingSession,
     restoreSession,
     saveCheckpoint,
-    snapshot: (session, previousAxes) => embeddingSnapshot(session, { previousAxes }),
+    snapshot: (session, previousAxes, projection) =>
+      embeddingSnapshot(session, { previousAxes, projector: projection === 'umap' ? umapProjector(session.inputs.config.seed) : undefined }),
     store: defaultStore(),
     emit,
-    numTensors: () => tf.memory().numTensors,
+    memory: workerMemory,
+    backend,
   });
 }

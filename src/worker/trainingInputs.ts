@@ -1,13 +1,18 @@
-import { requireShipped } from '../browser/teacherZoo';
-import type { LabelledImages } from '../core/data/labelledImages';
-import type { RunConfig, TransferData } from '../core/method/config';
+import { dataSets, type DataSetId } from '../core/data/dataSets';
+import { concatLabelledImages, loadLabelledImages, type LabelledImages } from '../core/data/labelledImages';
+import type { RunConfig } from '../core/method/config';
 import { loadRunData } from '../core/method/runData';
 import type { SessionInputs } from '../core/method/trainingSession';
-import { loadTeacher, type Teacher } from '../core/teachers/loadTeacher';
+import type { Teacher } from '../core/teachers/loadTeacher';
+import type { DroppedData } from './droppedData';
+import { isDroppedData } from './droppedData';
 import { WorkerFailure } from './failure';
+import type { TeacherRegistry } from './teacherRegistry';
 import type { TeacherSources } from './teacherSources';
 
 export type LoadTrainingInputs = (config: RunConfig) => Promise<SessionInputs>;
+
+type RunImages = { train: LabelledImages; test: LabelledImages };
 
 /** Caches a promise, forgetting it when it fails so the next call retries. */
 function cached<K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
@@ -15,32 +20,42 @@ function cached<K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>)
   return cache.get(key)!;
 }
 
-/**
- * Teachers and transfer data for a run, through the same core loaders the teacher handlers
- * and the Node scripts use. Kept across runs: a restart or a resume does not refetch 50 MB.
- * Teachers live on one tfjs backend, so they are reloaded if the backend changed.
- */
-export function trainingInputsLoader(sources: TeacherSources, backend: () => string | null): LoadTrainingInputs {
-  let teachersBackend: string | null = null;
-  const teachers = new Map<string, Promise<Teacher>>();
-  const data = new Map<TransferData, Promise<{ train: LabelledImages; test: LabelledImages }>>();
+/** The built-in test sets the teachers came from (MNIST when none says): a dropped set's fallback evaluation. */
+function teachersDataSets(teachers: Teacher[]): DataSetId[] {
+  const named = new Set(teachers.flatMap((t) => (t.metadata.provenance ? [t.metadata.provenance.dataSet] : [])));
+  return (Object.keys(dataSets) as DataSetId[]).filter((id) => named.has(id)).concat(named.size === 0 ? ['mnist'] : []);
+}
 
-  async function teacher(id: string): Promise<Teacher> {
-    requireShipped(id, await sources.teacherIds());
-    const [files, metadata] = await Promise.all([sources.modelFiles(id), sources.metadata(id)]);
-    return loadTeacher(files, metadata);
+/**
+ * Teachers (from the worker's one registry, shipped or dropped) and transfer data for a run,
+ * built-in or dropped. Kept across runs: a restart or a resume does not refetch 50 MB.
+ */
+export function trainingInputsLoader(registry: TeacherRegistry, dropped: DroppedData, sources: TeacherSources, backend: () => string | null): LoadTrainingInputs {
+  const builtIn = new Map<string, Promise<RunImages>>();
+  const tests = new Map<string, Promise<LabelledImages>>();
+
+  async function droppedImages(config: RunConfig, teachers: Teacher[]): Promise<RunImages> {
+    if (config.supervised) {
+      throw new WorkerFailure('bad-config', `config.supervised needs true labels, and the dropped transfer set '${config.data}' has none`);
+    }
+    const set = dropped.get(config.data);
+    if (set.evaluation) return { train: set.transfer, test: set.evaluation };
+    const ids = teachersDataSets(teachers);
+    const test = await cached(tests, ids.join('+'), async () => {
+      const sets = await Promise.all(ids.map((id) => loadLabelledImages(id, 'test', sources.readData)));
+      return sets.reduce((a, b) => concatLabelledImages(a, b));
+    });
+    return { train: set.transfer, test };
   }
 
   return async (config) => {
     const name = backend();
     if (name === null) throw new WorkerFailure('not-initialized', 'cannot train before the worker has a tfjs backend: send init first');
-    if (teachersBackend !== name) {
-      for (const t of teachers.values()) void t.then((x) => x.dispose(), () => undefined);
-      teachers.clear();
-      teachersBackend = name;
-    }
-    const loaded = await Promise.all(config.teachers.map((id) => cached(teachers, id, () => teacher(id))));
-    const { train, test } = await cached(data, config.data, () => loadRunData(config.data, sources.readData));
-    return { config, teachers: loaded, train, test, backend: name };
+    const teachers: Teacher[] = [];
+    for (const id of config.teachers) teachers.push((await registry.get(id)).teacher);
+    const { train, test } = isDroppedData(config.data)
+      ? await droppedImages(config, teachers)
+      : await cached(builtIn, config.data, () => loadRunData(config.data as Parameters<typeof loadRunData>[0], sources.readData));
+    return { config, teachers, train, test, backend: name };
   };
 }

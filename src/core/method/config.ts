@@ -6,7 +6,11 @@ export type TaskMode = 'joint' | 'multi-head';
 export type Combiner = 'concat' | 'confidence';
 export type AlignVariant = 'sample' | 'relational';
 export type OptimizerName = 'adam' | 'sgd';
-export type TransferData = 'mnist' | 'fashion-mnist' | 'mnist+fashion-mnist';
+export type BuiltInData = 'mnist' | 'fashion-mnist' | 'mnist+fashion-mnist';
+export const builtInData: readonly BuiltInData[] = ['mnist', 'fashion-mnist', 'mnist+fashion-mnist'];
+/** Built in, or images dropped in the studio ('dropped:<name>'), which live in the browser worker only. */
+export type TransferData = BuiltInData | `dropped:${string}`;
+export const isBuiltInData = (data: string): data is BuiltInData => (builtInData as readonly string[]).includes(data);
 export const presetNames = ['kd', 'cfl', 'cka', 'cka-no-intra', 'cka-no-inter', 'cka-no-align', 'oracle'] as const;
 export type PresetName = (typeof presetNames)[number];
 

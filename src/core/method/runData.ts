@@ -1,9 +1,10 @@
 import { concatLabelledImages, loadLabelledImages, takeSamples, type LabelledImages, type ReadDataFile } from '../data/labelledImages';
 import type { Split } from '../data/dataSets';
 import { epochOrder } from '../data/transferSet';
-import type { TransferData } from './config';
+import { isBuiltInData, type TransferData } from './config';
 
 async function load(data: TransferData, split: Split, read: ReadDataFile): Promise<LabelledImages> {
+  if (!isBuiltInData(data)) throw new Error(`data '${data}' was dropped in the studio; only its worker holds those images`);
   if (data !== 'mnist+fashion-mnist') return loadLabelledImages(data, split, read);
   const [digits, fashion] = await Promise.all([loadLabelledImages('mnist', split, read), loadLabelledImages('fashion-mnist', split, read)]);
   return concatLabelledImages(digits, fashion);

@@ -1,4 +1,4 @@
-import { ConfigError, defaultConfig, presetNames, presets, type PresetName, type RunConfig } from './config';
+import { builtInData, ConfigError, defaultConfig, presetNames, presets, type PresetName, type RunConfig } from './config';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,6 +23,13 @@ function checkWeights(w: unknown): RunConfig['weights'] {
   return Object.fromEntries(names.map((n) => [n, numberIn(w[n] ?? defaultConfig.weights[n], `weights.${n}`, 0, 1000)])) as unknown as RunConfig['weights'];
 }
 
+/** A built-in set, or 'dropped:<name>' for images dropped in the studio (the worker checks the name exists). */
+function checkData(value: unknown): RunConfig['data'] {
+  if (typeof value === 'string' && /^dropped:[A-Za-z0-9._-]{1,100}$/.test(value)) return value as RunConfig['data'];
+  if (typeof value === 'string' && (builtInData as readonly string[]).includes(value)) return value as RunConfig['data'];
+  throw new ConfigError('data', `must be one of ${builtInData.join(', ')} or dropped:<name> (got ${JSON.stringify(value)})`);
+}
+
 function checkTeachers(value: unknown): string[] {
   if (!Array.isArray(value) || value.length === 0 || !value.every((t) => typeof t === 'string' && t.length > 0)) {
     throw new ConfigError('teachers', 'must list at least one teacher id');
@@ -39,7 +46,7 @@ export function validateConfig(input: unknown): RunConfig {
   const config: RunConfig = {
     preset: oneOf(c.preset, 'preset', [...presetNames, 'custom']),
     teachers: checkTeachers(c.teachers),
-    data: oneOf(c.data, 'data', ['mnist', 'fashion-mnist', 'mnist+fashion-mnist']),
+    data: checkData(c.data),
     transferLimit: numberIn(c.transferLimit, 'transferLimit', 0, 1e7, true),
     studentWidth: numberIn(c.studentWidth, 'studentWidth', 4, 256, true),
     taskMode: oneOf(c.taskMode, 'taskMode', ['joint', 'multi-head']),

@@ -49,8 +49,17 @@ function featureOutput(model: tf.LayersModel, layerName: string, name: string): 
 }
 
 export async function loadTeacher(files: ModelFiles, metadata: TeacherMetadata): Promise<Teacher> {
+  return loadTeacherDescribed(files, () => metadata);
+}
+
+/**
+ * Like loadTeacher, for models whose metadata is partly read off the built model (a dropped
+ * model without our metadata.json: input shape, output count, feature layer).
+ */
+export async function loadTeacherDescribed(files: ModelFiles, describe: (model: tf.LayersModel) => TeacherMetadata): Promise<Teacher> {
   const model = await buildModel(files);
   try {
+    const metadata = describe(model);
     checkInput(model, metadata.input, files.name);
     const outputs = model.outputs[0].shape;
     const classes = outputs[outputs.length - 1];
@@ -65,7 +74,8 @@ export async function loadTeacher(files: ModelFiles, metadata: TeacherMetadata):
   }
 }
 
-function makeTeacher(metadata: TeacherMetadata, model: tf.LayersModel, both: tf.LayersModel, softmaxOutput: boolean): Teacher {
+/** A teacher over `both` (image -> [features, output]); `model` is what it owns and counts. */
+export function makeTeacher(metadata: TeacherMetadata, model: tf.LayersModel, both: tf.LayersModel, softmaxOutput: boolean): Teacher {
   model.trainable = false;
   return {
     metadata,

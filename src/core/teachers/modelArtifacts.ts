@@ -44,6 +44,11 @@ function checkLayersModel(name: string, json: Record<string, unknown>): Manifest
   if (json.format === 'graph-model') {
     throw new TeacherLoadError('not-layers-model', `${name} is a tfjs GraphModel; a LayersModel (format "layers-model") is needed here`);
   }
+  return checkManifest(name, json);
+}
+
+/** A model.json of either kind: a topology, and weight files to read (never random weights). */
+function checkManifest(name: string, json: Record<string, unknown>): ManifestGroup[] {
   if (typeof json.modelTopology !== 'object' || json.modelTopology === null) {
     throw new TeacherLoadError('not-layers-model', `${name} has no modelTopology: it is not a tfjs model.json`);
   }
@@ -92,7 +97,17 @@ function concatBuffers(buffers: ArrayBuffer[]): ArrayBuffer {
 /** Reads and checks every weight shard, then returns artifacts for tf.io.fromMemory. */
 export async function readModelArtifacts(files: ModelFiles): Promise<tf.io.ModelArtifacts> {
   const json = parseModelJson(files.name, files.modelJson);
-  const manifest = checkLayersModel(files.name, json);
+  return readWeightsOf(files, json, checkLayersModel(files.name, json));
+}
+
+/** The same checks for a tfjs GraphModel (format "graph-model"), whose topology is a GraphDef. */
+export async function readGraphArtifacts(files: ModelFiles): Promise<tf.io.ModelArtifacts> {
+  const json = parseModelJson(files.name, files.modelJson);
+  if (json.format !== 'graph-model') throw new TeacherLoadError('not-layers-model', `${files.name} is not a tfjs GraphModel (format "graph-model")`);
+  return readWeightsOf(files, json, checkManifest(files.name, json));
+}
+
+async function readWeightsOf(files: ModelFiles, json: Record<string, unknown>, manifest: ManifestGroup[]): Promise<tf.io.ModelArtifacts> {
   const buffers: ArrayBuffer[] = [];
   for (const group of manifest) buffers.push(...(await readGroup(files, group)));
   return {

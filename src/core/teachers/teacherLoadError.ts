@@ -9,7 +9,13 @@ export type TeacherErrorCode =
   | 'label-count'
   | 'input-shape'
   | 'feature-layer'
-  | 'model-build';
+  | 'model-build'
+  /** Dropped files: none of them is a tfjs model.json, or several are. */
+  | 'no-model-file'
+  /** Dropped files: a weight file model.json names is absent, but an unnamed one came instead. */
+  | 'renamed-shard'
+  /** Dropped files: no metadata gives label names, and none were typed in. */
+  | 'no-labels';
 
 export class TeacherLoadError extends Error {
   constructor(readonly code: TeacherErrorCode, message: string) {

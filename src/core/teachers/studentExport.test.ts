@@ -1,0 +1,46 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAmalgamation, predictUnion } from '../method/amalgamation';
+import { defaultConfig } from '../method/config';
+import { randomImages, smallTeachers, useCpuBackend } from '../method/testFixtures';
+import type { Teacher } from './loadTeacher';
+import { matchDroppedFiles } from './droppedFiles';
+import { droppedMetadata, layersFacts } from './droppedMetadata';
+import { loadTeacherDescribed } from './loadTeacher';
+import { exportStudent, StudentExportError } from './studentExport';
+
+/** The student's export: loads back as a teacher, and into plain tfjs, giving the student's own predictions. */
+const shape = { height: 28, width: 28, channels: 1 };
+
+describe('exportStudent', () => {
+  let teachers: Teacher[];
+  beforeAll(async () => {
+    await useCpuBackend();
+    teachers = await smallTeachers();
+  });
+
+  it('writes model.json + weights.bin + metadata.json that reload with the same predictions', async () => {
+    const a = createAmalgamation({ ...defaultConfig, seed: 4 }, teachers, shape);
+    const { files, metadata } = await exportStudent(a, shape, 'student-x', 'Student');
+    expect(files.map((f) => f.name)).toEqual(['model.json', 'weights.bin', 'metadata.json']);
+    expect(metadata).toMatchObject({ labels: a.union.names, input: { height: 28, width: 28, channels: 1, mean: 0.5, std: 0.5 }, featureLayer: 'features' });
+
+    const dropped = matchDroppedFiles('export', [...files].reverse());
+    const teacher = await loadTeacherDescribed(dropped.files, (model) => droppedMetadata(layersFacts(model), dropped.metadata, { id: 'dropped:x', title: 'x' }, 'model.json'));
+    const x = randomImages(6, 9);
+    const student = await predictUnion(a, x).array();
+    const reloaded = await tf.softmax(teacher.run(x).logits).array();
+    reloaded.forEach((row, i) => row.forEach((p, c) => expect(p).toBeCloseTo(student[i][c], 6)));
+
+    // Plain tfjs: model.json's topology and manifest with the weights, input scaled as metadata says.
+    const json = JSON.parse(new TextDecoder().decode(files[0].bytes)) as { modelTopology: object; weightsManifest: tf.io.WeightsManifestConfig };
+    const plain = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: files[1].bytes }));
+    const plainProbs = await tf.softmax(plain.predict(x.sub(0.5).div(0.5)) as tf.Tensor2D).array();
+    plainProbs.forEach((row, i) => row.forEach((p, c) => expect(p).toBeCloseTo(student[i][c], 6)));
+  });
+
+  it('refuses a multi-head student rather than approximate its combination', async () => {
+    const a = createAmalgamation({ ...defaultConfig, taskMode: 'multi-head' }, teachers, shape);
+    await expect(exportStudent(a, shape, 's', 's')).rejects.toThrow(StudentExportError);
+  });
+});

@@ -1,0 +1,75 @@
+import type { DroppedFile, WorkerErrorInfo, WorkerRequest } from './messages';
+
+type Json = Record<string, unknown>;
+const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null;
+const badRequest = (message: string): WorkerErrorInfo => ({ code: 'bad-request', message });
+const isProblem = (value: unknown): value is WorkerErrorInfo => isRecord(value) && 'code' in value && 'message' in value;
+
+/** Shown in messages and made into an id; a path or a file name, not megabytes of text. */
+const isName = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 200;
+
+function parseFiles(value: unknown): DroppedFile[] | WorkerErrorInfo {
+  if (!Array.isArray(value) || value.length === 0) return badRequest('files must be a non-empty list of {name, bytes}');
+  for (const f of value) {
+    if (!isRecord(f) || typeof f.name !== 'string' || !(f.bytes instanceof ArrayBuffer)) {
+      return badRequest(`every file must be {name: string, bytes: ArrayBuffer} (got ${JSON.stringify(isRecord(f) ? f.name : f)})`);
+    }
+  }
+  return (value as Json[]).map((f) => ({ name: f.name as string, bytes: f.bytes as ArrayBuffer }));
+}
+
+function parseLabels(value: unknown): string[] | undefined | WorkerErrorInfo {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length === 0 || !value.every((l) => typeof l === 'string' && l.trim().length > 0)) {
+    return badRequest('labels must be a non-empty list of non-empty names');
+  }
+  return value as string[];
+}
+
+const wholeIn = (value: unknown, min: number, max: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+
+function parsePredict(r: Json): WorkerRequest | WorkerErrorInfo {
+  if (!wholeIn(r.count, 1, 1000) || !wholeIn(r.height, 1, 1024) || !wholeIn(r.width, 1, 1024)) {
+    return badRequest('count (1..1000), height and width (1..1024) must be whole numbers');
+  }
+  if (!(r.pixels instanceof Uint8Array) || r.pixels.length !== r.count * r.height * r.width) {
+    return badRequest(`pixels must be a Uint8Array of count x height x width = ${Number(r.count) * Number(r.height) * Number(r.width)} grayscale bytes`);
+  }
+  if (!Array.isArray(r.teacherIds) || !r.teacherIds.every((id) => typeof id === 'string')) return badRequest('teacherIds must be a list of ids');
+  if (r.top !== undefined && !wholeIn(r.top, 1, 100)) return badRequest('top must be a whole number in [1, 100]');
+  return { kind: 'predict', pixels: r.pixels, count: r.count, height: r.height, width: r.width, teacherIds: r.teacherIds as string[], top: r.top as number | undefined };
+}
+
+/** The dropped-files, export and predict requests; null for any other kind. */
+export function parseFilesRequest(r: Json): WorkerRequest | WorkerErrorInfo | null {
+  switch (r.kind) {
+    case 'loadTeacherFiles': {
+      if (!isName(r.name)) return badRequest('name must be a non-empty string of at most 200 characters');
+      const files = parseFiles(r.files);
+      if (isProblem(files)) return files;
+      const labels = parseLabels(r.labels);
+      if (isProblem(labels)) return labels;
+      if (r.featureLayer !== undefined && !isName(r.featureLayer)) return badRequest('featureLayer must be a layer name');
+      return { kind: 'loadTeacherFiles', name: r.name, files, labels, featureLayer: r.featureLayer as string | undefined };
+    }
+    case 'loadImageFiles': {
+      if (!isName(r.name)) return badRequest('name must be a non-empty string of at most 200 characters');
+      if (r.role !== 'transfer' && r.role !== 'evaluation') return badRequest(`role must be 'transfer' or 'evaluation' (got ${JSON.stringify(r.role)})`);
+      const files = parseFiles(r.files);
+      if (isProblem(files)) return files;
+      if (r.role === 'evaluation' && !isName(r.transferId)) return badRequest('an evaluation set needs the transferId of the dropped transfer set it evaluates');
+      return { kind: 'loadImageFiles', name: r.name, role: r.role, files, transferId: r.transferId as string | undefined };
+    }
+    case 'previewImages':
+      if (!isName(r.data)) return badRequest('data must name a data set');
+      if (!wholeIn(r.count, 1, 200)) return badRequest('count must be a whole number in [1, 200]');
+      return { kind: 'previewImages', data: r.data, count: r.count };
+    case 'exportStudent':
+      return { kind: 'exportStudent' };
+    case 'predict':
+      return parsePredict(r);
+    default:
+      return null;
+  }
+}

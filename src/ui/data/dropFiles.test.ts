@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { dropName, filesFromDrop } from './dropFiles';
+
+describe('dropName', () => {
+  it('names a folder drop by its folder, loose model files by the model JSON', () => {
+    expect(dropName(['mnist-0-4/model.json', 'mnist-0-4/weights.bin'])).toBe('mnist-0-4');
+    expect(dropName(['metadata.json', 'weights.bin', 'model.json'])).toBe('model.json');
+    expect(dropName(['a/x.png', 'b/y.png'])).toBe('x.png');
+    expect(dropName([])).toBe('files');
+  });
+});
+
+/** Just enough of the File and Directory Entries API for filesFromDrop's walk. */
+function fileEntry(fullPath: string): FileSystemFileEntry {
+  const name = fullPath.split('/').pop()!;
+  return { isFile: true, isDirectory: false, fullPath, name, file: (ok: (f: File) => void) => ok(new File([name], name)) } as unknown as FileSystemFileEntry;
+}
+
+function dirEntry(fullPath: string, children: FileSystemEntry[], chunk = 2): FileSystemDirectoryEntry {
+  return {
+    isFile: false,
+    isDirectory: true,
+    fullPath,
+    createReader() {
+      let at = 0;
+      // Like Chromium, answers in chunks, then with an empty list.
+      return { readEntries: (ok: (e: FileSystemEntry[]) => void) => ok(children.slice(at, (at += chunk))) };
+    },
+  } as unknown as FileSystemDirectoryEntry;
+}
+
+describe('filesFromDrop', () => {
+  it('walks dropped folders through every chunk, keeping paths', async () => {
+    const folder = dirEntry('/digits', [fileEntry('/digits/a.png'), dirEntry('/digits/3', [fileEntry('/digits/3/b.png')]), fileEntry('/digits/c.png')]);
+    const transfer = { items: [{ kind: 'file', webkitGetAsEntry: () => folder }], files: [] } as unknown as DataTransfer;
+    const files = await filesFromDrop(transfer);
+    expect(files.map((f) => f.path)).toEqual(['digits/a.png', 'digits/3/b.png', 'digits/c.png']);
+    expect(await files[1].file.text()).toBe('b.png');
+  });
+
+  it('takes loose files as they are when the browser gives no entries', async () => {
+    const file = new File(['x'], 'model.json');
+    const transfer = { items: [{ kind: 'file', webkitGetAsEntry: () => null }], files: [file] } as unknown as DataTransfer;
+    expect(await filesFromDrop(transfer)).toEqual([{ path: 'model.json', file }]);
+  });
+});

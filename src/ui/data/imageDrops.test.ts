@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { WorkerCallError } from '../../protocol/client';
+import type { LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
+import { createStudioStore } from '../store/studioStore';
+import { createImageDrops } from './imageDrops';
+
+const summary = { height: 28, width: 28, channels: 1, labelHistogram: [], checksum: '00000000', skipped: [], ms: 1 };
+const pathed = (path: string) => ({ path, file: new File(['x'], path.split('/').pop()!) });
+
+async function call(request: LoadImageFilesRequest): Promise<LoadImageFilesResult> {
+  if (request.name === 'empty') throw new WorkerCallError({ code: 'bad-images', message: 'empty holds no PNG or JPEG image that could be decoded' });
+  const id = request.role === 'transfer' ? `dropped:${request.name}` : request.transferId!;
+  return { id, role: request.role, count: request.files.length, labelNames: request.role === 'evaluation' ? ['3'] : [], ...summary };
+}
+
+describe('image drops in the store', () => {
+  it('makes a dropped folder the transfer set, attaches a labelled folder, and keeps both through a failed drop', async () => {
+    const store = createStudioStore();
+    expect(store.getState().transfer).toBe('mnist');
+    const drops = createImageDrops(call, store);
+    await drops.transfer([pathed('digits/a.png'), pathed('digits/b.png')]);
+    expect(store.getState().transfer).toBe('dropped:digits');
+    await drops.evaluation('dropped:digits', [pathed('labelled/3/a.png')]);
+    expect(store.getState().droppedImageSets).toMatchObject([{ id: 'dropped:digits', name: 'digits', transfer: { count: 2 }, evaluation: { count: 1, labelNames: ['3'] } }]);
+    await drops.transfer([pathed('empty/x.txt')]);
+    expect(store.getState().dataNotice).toMatchObject({ state: 'failed', text: 'Could not use empty', error: { code: 'bad-images' } });
+    expect(store.getState().transfer).toBe('dropped:digits');
+    expect(store.getState().droppedImageSets).toHaveLength(1);
+  });
+});

@@ -1,0 +1,43 @@
+import type { LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
+import type { StudioStore } from '../store/studioStore';
+import { errorInfo } from '../teacherLoads';
+import { dropName, readFiles, type PathedFile } from './dropFiles';
+
+export type LoadImageFilesCall = (request: LoadImageFilesRequest) => Promise<LoadImageFilesResult>;
+
+/**
+ * Dropped image folders: a transfer set becomes the run's data once decoded; a labelled
+ * folder attaches to the dropped transfer set it evaluates. Failures are a notice, and
+ * change no set already loaded.
+ */
+export function createImageDrops(call: LoadImageFilesCall, store: StudioStore) {
+  async function load(files: PathedFile[], role: 'transfer' | 'evaluation', transferId?: string): Promise<LoadImageFilesResult | null> {
+    const { setDataNotice } = store.getState();
+    const name = dropName(files.map((f) => f.path));
+    setDataNotice({ state: 'loading', text: `Decoding ${files.length} files from ${name}…` });
+    try {
+      const result = await call({ kind: 'loadImageFiles', name, role, files: await readFiles(files), transferId });
+      setDataNotice(null);
+      return result;
+    } catch (error) {
+      const info = errorInfo(error);
+      setDataNotice({ state: 'failed', text: `Could not use ${name}`, error: info });
+      return null;
+    }
+  }
+
+  return {
+    async transfer(files: PathedFile[]): Promise<void> {
+      const result = await load(files, 'transfer');
+      if (!result) return;
+      const { addDroppedImageSet, setTransfer } = store.getState();
+      const id = result.id as `dropped:${string}`;
+      addDroppedImageSet({ id, name: dropName(files.map((f) => f.path)), transfer: result, evaluation: null });
+      setTransfer(id);
+    },
+    async evaluation(transferId: string, files: PathedFile[]): Promise<void> {
+      const result = await load(files, 'evaluation', transferId);
+      if (result) store.getState().attachEvaluation(transferId, result);
+    },
+  };
+}
