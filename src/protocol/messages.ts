@@ -6,12 +6,12 @@ import type { DataSetId, Split } from '../core/data/dataSets';
 import type { TeacherErrorCode } from '../core/teachers/teacherLoadError';
 import type { TeacherMetadata } from '../core/teachers/teacherMetadata';
 import type { RunConfig } from '../core/method/config';
-import type { EmbeddingSnapshot } from '../core/method/embeddingSnapshot';
+import type { EmbeddingSnapshot, ProjectionName } from '../core/method/embeddingSnapshot';
 import type { CohesionMetrics } from '../core/evaluation';
 import type { TeacherComparison } from '../core/method/evaluateStudent';
 import type { LossTerms } from '../core/method/amalgamationLoss';
 
-export type { DataSetId, Split, TeacherErrorCode, TeacherMetadata, RunConfig, EmbeddingSnapshot, LossTerms };
+export type { DataSetId, Split, TeacherErrorCode, TeacherMetadata, RunConfig, EmbeddingSnapshot, LossTerms, ProjectionName };
 
 export const BACKEND_NAMES = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -155,6 +155,112 @@ export interface EvaluateTeacherResult {
   ms: number;
 }
 
+// ---- dropped files, export and predictions (src/worker/teacherHandlers.ts, droppedData.ts, studentHandlers.ts)
+
+/** A file the user dropped or picked; `name` keeps its folder path ("digits/3/a.png"). */
+export interface DroppedFile {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+/**
+ * Load a dropped tfjs LayersModel (model.json + shards in any order, with or without
+ * metadata.json, a Teachable Machine export) into the teacher registry as 'dropped:<name>'.
+ * A failed load leaves the registry as it was.
+ */
+export interface LoadTeacherFilesRequest {
+  kind: 'loadTeacherFiles';
+  /** Shown in messages and made into the id. */
+  name: string;
+  files: DroppedFile[];
+  /** Typed by the user when no metadata gives label names (logit order). */
+  labels?: string[];
+  /** The layer whose output is the teacher's feature; guessed when absent. */
+  featureLayer?: string;
+}
+
+export interface LoadTeacherFilesResult extends LoadTeacherResult {
+  id: string;
+  /** Dropped files the model does not use. */
+  ignored: string[];
+  /** Layer names, so the feature layer can be chosen. */
+  layers: string[];
+}
+
+/** A folder or many PNG/JPEG files, decoded in the worker to 28 x 28 grayscale like the built-in sets. */
+export interface LoadImageFilesRequest {
+  kind: 'loadImageFiles';
+  name: string;
+  /** 'transfer': unlabelled training images; 'evaluation': one sub-folder per class, for a dropped transfer set. */
+  role: 'transfer' | 'evaluation';
+  files: DroppedFile[];
+  /** For 'evaluation': the dropped transfer set ('dropped:<name>') it evaluates. */
+  transferId?: string;
+}
+
+export interface LoadImageFilesResult extends ImagesSummary {
+  /** For 'transfer', the value of RunConfig.data that names this set. */
+  id: string;
+  role: 'transfer' | 'evaluation';
+  /** Files that are not images or could not be decoded. */
+  skipped: { name: string; reason: string }[];
+  ms: number;
+}
+
+/** A few images of a data set (built-in or dropped) for the preview grid. */
+export interface PreviewImagesRequest {
+  kind: 'previewImages';
+  /** A RunConfig.data value. */
+  data: string;
+  count: number;
+}
+
+export interface PreviewImagesResult {
+  height: number;
+  width: number;
+  channels: number;
+  /** uint8 pixels of `labels.length` images, row-major. */
+  pixels: Uint8Array;
+  /** Each image's class name, or null for unlabelled images. */
+  labels: (string | null)[];
+  total: number;
+}
+
+/** The current student (paused or complete run) as tfjs LayersModel files. */
+export interface ExportStudentRequest {
+  kind: 'exportStudent';
+}
+
+export interface ExportStudentResult {
+  /** model.json, weights.bin, metadata.json: loadable by tf.loadLayersModel and as a dropped teacher. */
+  files: DroppedFile[];
+  metadata: TeacherMetadata;
+}
+
+export interface Prediction {
+  label: string;
+  probability: number;
+}
+
+/** Top classes of the student (if a run has one) and of teachers for grayscale images. */
+export interface PredictRequest {
+  kind: 'predict';
+  /** uint8 grayscale pixels of `count` images of height x width. */
+  pixels: Uint8Array;
+  count: number;
+  height: number;
+  width: number;
+  teacherIds: string[];
+  /** How many classes per image (default 3). */
+  top?: number;
+}
+
+export interface PredictResult {
+  /** Per image, best first; null when there is no student. */
+  student: Prediction[][] | null;
+  teachers: { id: string; predictions: Prediction[][] }[];
+}
+
 // ---- measured backend choice and benchmark ---------------------------------
 
 /**
@@ -256,7 +362,7 @@ export type BenchProgress =
 
 export type TrainingStateName = 'idle' | 'running' | 'paused' | 'stopped' | 'complete' | 'failed';
 
-/** How often a run reports and saves; every field has a default (50, 100, 10). */
+/** How often a run reports and saves; every field has a default (50, 100, 10, 'pca'). */
 export interface TrainingCadence {
   /** Evaluate the student and take an embedding snapshot every this many steps. */
   evaluateEvery: number;
@@ -264,6 +370,8 @@ export interface TrainingCadence {
   checkpointEvery: number;
   /** At most this many training-step events a second; steps in between are coalesced. */
   stepEventsPerSecond: number;
+  /** How embedding snapshots lay the probe set out in 2-D: PCA, or a UMAP layout (slower, computed in the worker). */
+  projection: ProjectionName;
 }
 
 /** Validates `config` in the worker (a partial one is completed from the defaults) and keeps it for startTraining. */
@@ -290,6 +398,21 @@ export interface RunIdRequest {
 
 export interface SnapshotRequest {
   kind: 'snapshot';
+}
+
+/** The pixels of the embedding plot's probe images (the configured run's), so hovering a point can show it. */
+export interface ProbeImagesRequest {
+  kind: 'probeImages';
+}
+
+export interface ProbeImagesResult {
+  /** Points in every embedding snapshot of this config, in the same order. */
+  count: number;
+  height: number;
+  width: number;
+  channels: number;
+  /** uint8, row-major [count, height, width, channels]. */
+  pixels: Uint8Array;
 }
 
 export interface CheckpointQueryRequest {
@@ -331,6 +454,19 @@ export interface TrainingStateResult {
   cadence: TrainingCadence;
   /** tf.memory().numTensors in the worker, read between steps. */
   numTensors: number;
+  /** The rest of tf.memory() at the same moment. */
+  memory: WorkerMemory;
+  /** The tfjs backend the worker is on (null before init or after a lost device). */
+  backend: BackendName | null;
+}
+
+/** tf.memory() bytes: tensor bytes on every backend, plus what the backend itself holds. */
+export interface WorkerMemory {
+  numBytes: number;
+  /** GPU buffer bytes WebGPU reports; null on other backends. */
+  numBytesInGPU: number | null;
+  /** The wasm backend's heap: it grows and never shrinks, so flat over a run means the backend holds no more. Null elsewhere. */
+  wasmHeapBytes: number | null;
 }
 
 export interface TrainingStepEvent {
@@ -348,6 +484,8 @@ export interface TrainingEvaluationEvent {
   jointAccuracy: number;
   perTeacher: TeacherComparison[];
   cohesion: { trueLabels: CohesionMetrics; pseudoLabels: CohesionMetrics };
+  /** confusion[true][predicted] over the union classes (their order: the teachers' classes, first appearance). */
+  confusion: number[][];
 }
 
 export interface TrainingStatusEvent {
@@ -357,12 +495,47 @@ export interface TrainingStatusEvent {
   step: number;
 }
 
+// ---- recovery: a lost WebGPU device, a dead worker (src/worker/deviceLoss.ts, client.ts) ----
+
+/**
+ * Sent by the client first thing: the worker holds the Web Lock `name` for its whole life,
+ * so the page's request for the same lock is granted exactly when the worker is gone
+ * (terminated, crashed), which no worker event reports.
+ */
+export interface HoldLifeLockRequest {
+  kind: 'holdLifeLock';
+  name: string;
+}
+
+/**
+ * Diagnostic: destroys the tfjs WebGPU backend's GPUDevice, which takes the same path as a
+ * device the browser or driver lost (GPUDevice.lost resolves). Fails unless on webgpu.
+ */
+export interface DestroyWebGpuDeviceRequest {
+  kind: 'destroyWebGpuDevice';
+}
+
+/** What the worker reports when its WebGPU device is lost; training has been stopped. */
+export interface DeviceLostInfo {
+  /** GPUDeviceLostInfo.reason: 'destroyed' or 'unknown'. */
+  reason: string;
+  message: string;
+  /** The run that was training on it, and its last checkpoint to resume from (if any). */
+  runId: string | null;
+  lastCheckpointStep: number | null;
+}
+
 /** Request kind -> the request and the result it resolves to. */
 export interface RequestMap {
   init: { request: InitRequest; result: InitResult };
   loadTeacher: { request: LoadTeacherRequest; result: LoadTeacherResult };
   loadData: { request: LoadDataRequest; result: LoadDataResult };
   evaluateTeacher: { request: EvaluateTeacherRequest; result: EvaluateTeacherResult };
+  loadTeacherFiles: { request: LoadTeacherFilesRequest; result: LoadTeacherFilesResult };
+  loadImageFiles: { request: LoadImageFilesRequest; result: LoadImageFilesResult };
+  previewImages: { request: PreviewImagesRequest; result: PreviewImagesResult };
+  exportStudent: { request: ExportStudentRequest; result: ExportStudentResult };
+  predict: { request: PredictRequest; result: PredictResult };
   probeBackends: { request: ProbeBackendsRequest; result: ProbeBackendsResult };
   benchTrain: { request: BenchTrainRequest; result: BenchTrainResult };
   configure: { request: ConfigureRequest; result: ConfigureResult };
@@ -373,10 +546,13 @@ export interface RequestMap {
   stopTraining: { request: TrainingControlRequest & { kind: 'stopTraining' }; result: TrainingStateResult };
   trainingState: { request: TrainingControlRequest & { kind: 'trainingState' }; result: TrainingStateResult };
   snapshot: { request: SnapshotRequest; result: EmbeddingSnapshot };
+  probeImages: { request: ProbeImagesRequest; result: ProbeImagesResult };
   latestCheckpoint: { request: CheckpointQueryRequest & { kind: 'latestCheckpoint' }; result: CheckpointSummary | null };
   listCheckpoints: { request: CheckpointQueryRequest & { kind: 'listCheckpoints' }; result: CheckpointSummary[] };
   resumeFromCheckpoint: { request: RunIdRequest & { kind: 'resumeFromCheckpoint' }; result: TrainingStateResult };
   deleteCheckpoint: { request: RunIdRequest & { kind: 'deleteCheckpoint' }; result: { deleted: boolean } };
+  holdLifeLock: { request: HoldLifeLockRequest; result: { held: boolean } };
+  destroyWebGpuDevice: { request: DestroyWebGpuDeviceRequest; result: { destroyed: boolean } };
 }
 
 export type RequestKind = keyof RequestMap;
@@ -411,6 +587,10 @@ export type ErrorCode =
   | 'no-checkpoint'
   /** resumeFromCheckpoint: the stored checkpoint does not fit the teachers or data served now. */
   | 'checkpoint-mismatch'
+  /** Dropped images: none could be decoded, or they do not fit their role. */
+  | 'bad-images'
+  /** exportStudent: there is no paused or finished run whose student could be exported. */
+  | 'no-student'
   /** The core teacher loader's own codes, passed through unchanged. */
   | TeacherErrorCode;
 
@@ -428,7 +608,9 @@ export type WorkerEvent =
   | { kind: 'training-step'; step: TrainingStepEvent }
   | { kind: 'training-evaluation'; evaluation: TrainingEvaluationEvent }
   | { kind: 'training-embedding'; snapshot: EmbeddingSnapshot }
-  | { kind: 'training-status'; status: TrainingStatusEvent };
+  | { kind: 'training-status'; status: TrainingStatusEvent }
+  /** The WebGPU device is gone: re-init (on another backend) and resume from the checkpoint. */
+  | { kind: 'device-lost'; lost: DeviceLostInfo };
 
 /** page -> worker */
 export interface RequestEnvelope {

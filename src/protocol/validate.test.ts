@@ -81,3 +81,18 @@ describe('parseEnvelope: training', () => {
     expect(parseEnvelope({ id: 1, request: { kind: 'deleteCheckpoint', runId: '../x' } })).toMatchObject({ code: 'bad-request' });
   });
 });
+
+describe('parseEnvelope: projection and recovery', () => {
+  it('takes a snapshot projection of pca or umap in the cadence, and nothing else', () => {
+    const configure = (projection: unknown) => parseEnvelope({ id: 1, request: { kind: 'configure', config: {}, cadence: { projection } } });
+    expect(configure('umap')).toMatchObject({ request: { cadence: { projection: 'umap' } } });
+    expect(configure('pca')).toMatchObject({ request: { cadence: { projection: 'pca' } } });
+    expect(configure('tsne')).toMatchObject({ code: 'bad-request', message: expect.stringMatching(/^cadence\.projection must be/) as string });
+  });
+
+  it('accepts holdLifeLock with a plain name and the diagnostic destroyWebGpuDevice', () => {
+    expect(parseEnvelope({ id: 1, request: { kind: 'holdLifeLock', name: 'cka-worker-1', x: 1 } })).toEqual({ id: 1, request: { kind: 'holdLifeLock', name: 'cka-worker-1' } });
+    expect(parseEnvelope({ id: 1, request: { kind: 'holdLifeLock', name: 'a b' } })).toMatchObject({ code: 'bad-request' });
+    expect(parseEnvelope({ id: 2, request: { kind: 'destroyWebGpuDevice' } })).toEqual({ id: 2, request: { kind: 'destroyWebGpuDevice' } });
+  });
+});

@@ -1,4 +1,6 @@
 import { dataSets, type DataSetId } from '../core/data/dataSets';
+import { parseRecoveryRequest } from './validateRecovery';
+import { parseFilesRequest } from './validateFiles';
 import { isBackendName, isSplit, isTeacherId, type RequestEnvelope, type TrainingCadence, type WorkerErrorInfo, type WorkerRequest } from './messages';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -57,14 +59,16 @@ function parseCadence(value: unknown): Partial<TrainingCadence> | undefined | Wo
   if (isProblem(checkpointEvery)) return checkpointEvery;
   const stepEventsPerSecond = optionalCount(value, 'stepEventsPerSecond', 1, 60);
   if (isProblem(stepEventsPerSecond)) return stepEventsPerSecond;
-  return { evaluateEvery, checkpointEvery, stepEventsPerSecond };
+  const { projection } = value;
+  if (projection !== undefined && projection !== 'pca' && projection !== 'umap') return badRequest(`cadence.projection must be 'pca' or 'umap' (got ${JSON.stringify(projection)})`);
+  return { evaluateEvery, checkpointEvery, stepEventsPerSecond, projection };
 }
 
 /** The training requests; the config itself is validated by the worker (validateConfig), field by field. */
 function parseTrainingRequest(request: Record<string, unknown>): WorkerRequest | WorkerErrorInfo | null {
   const kind = request.kind;
   if ((CONTROL_KINDS as readonly unknown[]).includes(kind)) return { kind: kind as (typeof CONTROL_KINDS)[number] };
-  if (kind === 'snapshot') return { kind };
+  if (kind === 'snapshot' || kind === 'probeImages') return { kind };
   if (kind === 'latestCheckpoint' || kind === 'listCheckpoints') return { kind };
   if (kind === 'resumeFromCheckpoint' || kind === 'deleteCheckpoint') {
     if (!isRunId(request.runId)) return badRequest(`runId ${JSON.stringify(request.runId)} is not a run id`);
@@ -103,7 +107,7 @@ function parseRequest(request: Record<string, unknown>): WorkerRequest | WorkerE
     case 'benchTrain':
       return parseBenchTrain(request);
     default:
-      return parseTrainingRequest(request) ?? badRequest(`unknown request kind '${String(request.kind)}'`);
+      return parseTrainingRequest(request) ?? parseRecoveryRequest(request) ?? parseFilesRequest(request) ?? badRequest(`unknown request kind '${String(request.kind)}'`);
   }
 }
 

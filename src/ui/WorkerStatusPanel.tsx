@@ -1,5 +1,6 @@
 import type { BackendName, InitResult } from '../protocol/messages';
 import { FactList, type Fact } from './FactList';
+import { BackendSwitch } from './training/BackendSwitch';
 import { useWorkerStatus, type WorkerStatus } from './useWorkerStatus';
 
 function statusText(status: WorkerStatus): string {
@@ -42,12 +43,18 @@ function WorkerFacts({ result, readyMs }: { result: InitResult; readyMs: number 
 export function WorkerStatusPanel({ backend }: { backend: BackendName | undefined }) {
   const status = useWorkerStatus(backend);
   return (
-    <section aria-labelledby="worker-heading">
+    <section aria-labelledby="worker-heading" className="panel worker-panel">
       <h2 id="worker-heading">Training worker</h2>
       <p role="status" className={`status status-${status.phase}`}>
         {statusText(status)}
       </p>
-      {status.phase === 'ready' && <WorkerFacts result={status.result} readyMs={status.readyMs} />}
+      {status.phase === 'ready' && <BackendSwitch current={status.result.backend} />}
+      {status.phase === 'ready' && (
+        <details className="worker-details">
+          <summary>Backend details</summary>
+          <WorkerFacts result={status.result} readyMs={status.readyMs} />
+        </details>
+      )}
     </section>
   );
 }

@@ -7,9 +7,18 @@ import { envelopeId, parseEnvelope } from '../protocol/validate';
 import { handleProbeBackends } from './backendProbe';
 import { ckaFixtureLoader } from './backendProbeFixture';
 import { handleBenchTrain } from './benchHandler';
+import { currentWebGpuDevice, forgetWebGpuBackend, watchWebGpuDevice, type DeviceLoss } from './deviceLoss';
 import { toErrorInfo, WorkerFailure } from './failure';
 import { handleInit, type Emit } from './initHandler';
+import { holdLifeLock } from './lifeLock';
+import { probeImagesHandler } from './probeImagesHandler';
+import { DroppedData } from './droppedData';
+import { createImageHandlers } from './imageHandlers';
+import { decodeToGray } from './imageDecode';
+import { createStudentHandlers } from './studentHandlers';
 import { createTeacherHandlers } from './teacherHandlers';
+import { createTeacherRegistry } from './teacherRegistry';
+import { trainingInputsLoader } from './trainingInputs';
 import { servedSources } from './teacherSources';
 import { createTrainingController } from './trainingHandlers';
 
@@ -22,14 +31,39 @@ const scope = self as unknown as WorkerScope;
 
 /** The backend the last successful init (or probe) proved; teachers need one. */
 let backend: BackendName | null = null;
-const teachers = createTeacherHandlers(servedSources(), () => backend);
+/** The one registry of teachers (shipped and dropped) and the dropped image sets, shared by every request. */
+const registry = createTeacherRegistry(servedSources(), () => backend);
+const droppedData = new DroppedData(decodeToGray);
+const teachers = createTeacherHandlers(registry, servedSources(), () => backend);
 /** Teachers and one MNIST batch for the probe and the benchmark, fetched on first use. */
 const ckaFixture = ckaFixtureLoader(servedSources());
 /** The user's override from the last init (?backend=); a later probe honours it too. */
 let requestedBackend: BackendName | undefined;
 
 const emit: Emit = (event) => scope.postMessage({ type: 'event', event });
-const training = createTrainingController(servedSources(), () => backend, emit);
+const training = createTrainingController(trainingInputsLoader(registry, droppedData, servedSources(), () => backend), () => backend, emit);
+const student = createStudentHandlers((states, what) => training.sessionIn(states, what), registry);
+const images = createImageHandlers(droppedData, servedSources());
+
+/**
+ * The WebGPU device under tfjs is gone. Training on it is failed at once (its step may never
+ * settle), the backend is forgotten so a later init on webgpu gets a new device, and the page
+ * hears of it; until the next init, requests that need tfjs fail 'not-initialized'.
+ */
+function deviceLost(loss: DeviceLoss): void {
+  if (backend !== 'webgpu') return; // a device we had already left behind
+  backend = null;
+  const lost = training.deviceLost(`the WebGPU device was lost (${loss.reason}: ${loss.message})`);
+  forgetWebGpuBackend();
+  registry.forgetBuilt(); // their tensors died with the device; a later init on webgpu must rebuild them
+  emit({ kind: 'device-lost', lost: { ...loss, ...lost } });
+}
+
+/** Watches the device of the backend just proved, when it is webgpu. */
+function proved(name: BackendName): void {
+  backend = name;
+  if (name === 'webgpu') watchWebGpuDevice(deviceLost);
+}
 
 /** A backend switch would free the tensors of a running or paused session. */
 function requireNoTraining(what: string): void {
@@ -43,18 +77,23 @@ const handlers: Handlers = {
     backend = null; // a failed re-init leaves tfjs on no proven backend
     requestedBackend = request.backend;
     const result = await handleInit(request, emit);
-    backend = result.backend;
+    proved(result.backend);
     return result;
   },
   loadTeacher: (request) => teachers.loadTeacher(request),
   loadData: (request) => teachers.loadData(request),
   evaluateTeacher: (request) => teachers.evaluateTeacher(request),
+  loadTeacherFiles: (request) => teachers.loadTeacherFiles(request),
+  loadImageFiles: (request) => droppedData.load(request),
+  previewImages: (request) => images.preview(request),
+  exportStudent: (request) => student.exportStudent(request),
+  predict: (request) => student.predict(request),
   probeBackends: async (request, emit) => {
     requireNoTraining('probe backends');
     // On failure the handler has put tfjs back on `backend`, so it stays proven.
     const override = { ...request, backend: request.backend ?? requestedBackend };
     const result = await handleProbeBackends(override, { previous: backend, emit });
-    backend = result.backend;
+    proved(result.backend);
     return result;
   },
   benchTrain: async (request, emit) => {
@@ -69,10 +108,18 @@ const handlers: Handlers = {
   stopTraining: () => training.stop(),
   trainingState: async () => training.state(),
   snapshot: () => training.snapshot(),
+  probeImages: probeImagesHandler(() => training.sessionIn(['running', 'paused', 'complete'], 'send the probe images')),
   latestCheckpoint: () => training.latestCheckpoint(),
   listCheckpoints: () => training.listCheckpoints(),
   resumeFromCheckpoint: (request) => training.resumeFromCheckpoint(request.runId),
   deleteCheckpoint: async (request) => ({ deleted: await training.deleteCheckpoint(request.runId) }),
+  holdLifeLock: async (request) => ({ held: await holdLifeLock(request.name) }),
+  destroyWebGpuDevice: async () => {
+    const device = backend === 'webgpu' ? currentWebGpuDevice() : null;
+    if (!device) throw new WorkerFailure('bad-request', `the worker is on ${backend ?? 'no backend'}, not webgpu: there is no device to destroy`);
+    device.destroy(); // GPUDevice.lost resolves next, and deviceLost() takes it from there
+    return { destroyed: true };
+  },
 };
 
 function run<K extends RequestKind>(kind: K, request: RequestMap[K]['request']): Promise<ResultOf<K>> {

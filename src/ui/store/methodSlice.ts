@@ -1,11 +1,57 @@
+import { ConfigError, defaultConfig, presets, type LossWeights, type PresetName, type RunConfig } from '../../core/method/config';
+import { validateConfig } from '../../core/method/validateConfig';
+import type { NumberField } from '../method/configLimits';
+import { adoptRunInputs, chosenTransfer, pickedTeachers } from './runInputs';
 import type { StudioSlice } from './slice';
+
+/** Fields some preset sets (besides its name): editing one makes the config 'custom'. */
+export const presetOwnedFields: ReadonlySet<string> = new Set(Object.values(presets).flatMap((p) => Object.keys(p)));
+
+/** Fields the form edits directly (weights have their own action). */
+export type DraftField = Exclude<keyof RunConfig, 'weights' | 'preset'>;
+
+/** The value of a numeric field of a config, loss weights included. */
+export function numberValue(config: RunConfig, field: NumberField): number {
+  return field.startsWith('weights.') ? config.weights[field.slice('weights.'.length) as keyof LossWeights] : (config[field as DraftField] as number);
+}
+
+/** The preset's fields over the draft: defaults first for what it leaves out, as configFromPreset does. */
+function withPreset(draft: RunConfig, name: PresetName): RunConfig {
+  const owned = Object.fromEntries([...presetOwnedFields].map((f) => [f, defaultConfig[f as keyof RunConfig]]));
+  return { ...draft, ...owned, ...presets[name], preset: name };
+}
 
 /** The run configuration being edited: preset, hyper-parameters, seed. */
 export interface MethodSlice {
-  /** Placeholder until the slice is filled in. */
-  methodReady: boolean;
+  /** May hold values validateConfig refuses while the user types; runConfig() checks. */
+  draft: RunConfig;
+  choosePreset(name: PresetName): void;
+  setField<K extends DraftField>(field: K, value: RunConfig[K]): void;
+  setWeight(name: keyof LossWeights, value: number): void;
+  /** Any numeric field, loss weights ('weights.kd', ...) included. */
+  setNumber(field: NumberField, value: number): void;
+  /** Replaces the draft with a checked config (from a link or a file); its teachers and data are picked too. */
+  replaceDraft(config: RunConfig): void;
+  /** The config to run: the draft with the picked teachers and data, validated (throws ConfigError). */
+  runConfig(): RunConfig;
 }
 
-export const createMethodSlice: StudioSlice<MethodSlice> = () => ({
-  methodReady: true,
+export const createMethodSlice: StudioSlice<MethodSlice> = (set, get) => ({
+  draft: defaultConfig,
+  choosePreset: (name) => set((s) => ({ draft: withPreset(s.draft, name) })),
+  setField: (field, value) =>
+    set((s) => ({ draft: { ...s.draft, [field]: value, preset: presetOwnedFields.has(field) ? 'custom' : s.draft.preset } })),
+  setWeight: (name, value) => set((s) => ({ draft: { ...s.draft, preset: 'custom', weights: { ...s.draft.weights, [name]: value } } })),
+  setNumber: (field, value) =>
+    field.startsWith('weights.') ? get().setWeight(field.slice('weights.'.length) as keyof LossWeights, value) : get().setField(field as DraftField, value),
+  replaceDraft: (config) => {
+    set({ draft: config });
+    adoptRunInputs(get(), config);
+  },
+  runConfig: () => {
+    const state = get();
+    const teachers = pickedTeachers(state);
+    if (teachers.length === 0) throw new ConfigError('teachers', 'is empty: pick at least one teacher in the Teachers panel');
+    return validateConfig({ ...state.draft, teachers, data: chosenTransfer(state) });
+  },
 });

@@ -1,11 +1,108 @@
+import type {
+  CheckpointSummary,
+  EmbeddingSnapshot,
+  LossTerms,
+  ProbeImagesResult,
+  ProjectionName,
+  RunConfig,
+  TrainingEvaluationEvent,
+  TrainingStateResult,
+  WorkerEvent,
+} from '../../protocol/messages';
+import { appendBounded, emptySeries, weightedMean, type BoundedSeries } from '../charts/boundedSeries';
+import { initialProgress, progressOnEvent, progressOnState, type RunProgress } from '../training/runProgress';
 import type { StudioSlice } from './slice';
 
-/** The run in the worker: state, progress, loss/accuracy/cohesion histories, embedding frames. */
-export interface TrainingSlice {
-  /** Placeholder until the slice is filled in. */
-  trainingReady: boolean;
+export interface LossRecord {
+  step: number;
+  total: number;
+  terms: LossTerms;
 }
 
-export const createTrainingSlice: StudioSlice<TrainingSlice> = () => ({
-  trainingReady: true,
+/** Loss points kept for the chart; recharts draws a few hundred points without effort. */
+export const MAX_LOSS_RECORDS = 400;
+/** Evaluations kept (each is a few numbers and one small confusion matrix). */
+export const MAX_EVALUATIONS = 200;
+
+const mergeLoss = (x: LossRecord, a: number, y: LossRecord, b: number): LossRecord => ({
+  step: y.step,
+  total: weightedMean(x.total, a, y.total, b),
+  terms: Object.fromEntries(Object.entries(y.terms).map(([k, v]) => [k, weightedMean(x.terms[k as keyof LossTerms], a, v, b)])) as LossTerms,
+});
+
+/** Drops every other evaluation (never the newest) once there are too many. */
+function keepEvaluations(list: TrainingEvaluationEvent[]): TrainingEvaluationEvent[] {
+  if (list.length <= MAX_EVALUATIONS) return list;
+  return list.filter((_, i) => i % 2 === 1 || i === list.length - 1);
+}
+
+/** The run in the worker: progress, loss and evaluation histories, embedding frames. */
+export interface TrainingSlice {
+  progress: RunProgress;
+  lossSeries: BoundedSeries<LossRecord>;
+  evaluations: TrainingEvaluationEvent[];
+  /** The newest embedding frame and the one before (the plot animates between them). */
+  embedding: { current: EmbeddingSnapshot | null; previous: EmbeddingSnapshot | null };
+  /** Pixels of the probe points, for the plot's hover, and the run they belong to; null until fetched. */
+  probeImages: (ProbeImagesResult & { runId: string }) | null;
+  /** The config the worker accepted for the run on screen (what the results describe). */
+  activeConfig: RunConfig | null;
+  /** Evaluate (and take an embedding frame) every this many steps. */
+  evaluateEvery: number;
+  /** How embedding frames lay the probe set out: PCA (fast, stable axes) or UMAP (clusters show better). */
+  projection: ProjectionName;
+  /** The tfjs backend the worker said it trains on (from its last state answer). */
+  workerBackend: string | null;
+  receiveEvent(event: WorkerEvent): void;
+  receiveState(state: TrainingStateResult): void;
+  setOffer(offer: CheckpointSummary | null): void;
+  markBusy(): void;
+  markFailed(message: string): void;
+  /** A new run: the histories of the last one are cleared. */
+  beginRun(config: RunConfig): void;
+  setProbeImages(images: (ProbeImagesResult & { runId: string }) | null): void;
+  setEvaluateEvery(steps: number): void;
+  setProjection(projection: ProjectionName): void;
+}
+
+export const DEFAULT_EVALUATE_EVERY = 50;
+
+function onEvent(s: TrainingSlice, event: WorkerEvent): Partial<TrainingSlice> {
+  const progress = progressOnEvent(s.progress, event);
+  if (progress === s.progress) return {};
+  switch (event.kind) {
+    case 'training-step': {
+      const { step, total, terms } = event.step;
+      return { progress, lossSeries: appendBounded(s.lossSeries, { step, total, terms }, mergeLoss, MAX_LOSS_RECORDS) };
+    }
+    case 'training-evaluation':
+      return { progress, evaluations: keepEvaluations([...s.evaluations, event.evaluation]) };
+    case 'training-embedding':
+      return { progress, embedding: { current: event.snapshot, previous: s.embedding.current } };
+    default:
+      return { progress };
+  }
+}
+
+export const createTrainingSlice: StudioSlice<TrainingSlice> = (set) => ({
+  progress: initialProgress,
+  lossSeries: emptySeries<LossRecord>(),
+  evaluations: [],
+  embedding: { current: null, previous: null },
+  probeImages: null,
+  activeConfig: null,
+  evaluateEvery: DEFAULT_EVALUATE_EVERY,
+  projection: 'pca',
+  workerBackend: null,
+  receiveEvent: (event) => set((s) => onEvent(s, event)),
+  receiveState: (state) =>
+    set((s) => ({ progress: progressOnState(s.progress, state), activeConfig: state.config ?? s.activeConfig, workerBackend: state.backend ?? s.workerBackend })),
+  setOffer: (offer) => set((s) => ({ progress: { ...s.progress, offer } })),
+  markBusy: () => set((s) => ({ progress: { ...s.progress, busy: true, error: null } })),
+  markFailed: (message) => set((s) => ({ progress: { ...s.progress, busy: false, error: message } })),
+  beginRun: (config) =>
+    set({ activeConfig: config, lossSeries: emptySeries<LossRecord>(), evaluations: [], embedding: { current: null, previous: null }, probeImages: null }),
+  setProbeImages: (probeImages) => set({ probeImages }),
+  setEvaluateEvery: (evaluateEvery) => set({ evaluateEvery }),
+  setProjection: (projection) => set({ projection }),
 });

@@ -1,0 +1,168 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { configFromPreset } from '../src/core/method/validateConfig';
+import { startMainThreadMonitor, stopMainThreadMonitor } from './bench/mainThreadMonitor';
+import { callWorkerOk, field, openStudio } from './studio';
+import { cliCommand, nodeRunReference } from './nodeRunReference';
+
+/**
+ * Journey (1), training half: pick two shipped teachers in the Teachers panel, choose CKA in
+ * the Method panel, train 100 steps on MNIST (6,400 transfer images, batch 64, seed 1) on
+ * wasm, watch the loss curve and the embedding plot change, and reach the joint accuracy
+ * the Node CLI reaches for the same config:
+ *   npm run amalgamate -- --preset cka --teachers mnist-0-4,mnist-5-9 --data mnist --seed 1 --transfer-limit 6400 --epochs 1
+ * Both run the same core on tfjs wasm from the same seed, so they agree to within
+ * TOLERANCE (percentage points of joint accuracy on the 10,000 test images).
+ */
+const TEACHERS = ['mnist-0-4', 'mnist-5-9'];
+const STEPS = 100;
+const BATCH = 64;
+const EXPECTED = configFromPreset('cka', { teachers: TEACHERS, data: 'mnist', seed: 1, transferLimit: STEPS * BATCH, epochs: 1, batchSize: BATCH });
+const TOLERANCE = 1.0;
+const ARTIFACTS = process.env.E2E_ARTIFACTS ?? 'e2e/artifacts';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, 'screenshots', `${name}.png`) });
+const pickBox = (page: Page, id: string) => page.locator(`li[data-teacher="${id}"]`).getByRole('checkbox', { name: /^Pick .* for the run$/ });
+const lossPath = (page: Page) => page.locator('[data-chart="loss"] path.recharts-line-curve').first();
+const studentCanvas = (page: Page) => page.locator('[data-chart="embedding-student"] canvas');
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Clicks a download button; the file is kept with the artifacts and returned. */
+async function download(page: Page, button: string | RegExp): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const kept = path.join(ARTIFACTS, 'downloads', file.suggestedFilename());
+  await file.saveAs(kept);
+  return { name: file.suggestedFilename(), bytes: readFileSync(kept) };
+}
+
+/** Points in a recharts line: one per move/line command of its path. */
+async function pathPoints(line: Locator): Promise<number> {
+  const d = (await line.getAttribute('d')) ?? '';
+  return (d.match(/[ML]/g) ?? []).length;
+}
+
+async function pickTeachers(page: Page): Promise<void> {
+  // Start from none picked, so the run's teachers are the ones this journey picks.
+  for (const box of await page.locator('li[data-teacher]').getByRole('checkbox', { name: /^Pick .* for the run$/ }).all()) await box.uncheck();
+  await expect(page.locator('[data-field="method-teachers"]')).toHaveText('none picked');
+  for (const id of TEACHERS) await pickBox(page, id).check();
+  await expect(page.locator('[data-field="method-teachers"]')).toHaveText(TEACHERS.join(', '));
+}
+
+async function chooseMethod(page: Page): Promise<void> {
+  const method = page.getByRole('region', { name: 'Method' });
+  await method.getByLabel('Preset').selectOption('kd'); // away and back: the preset picker really sets the method
+  await expect(page.locator('[data-field="preset-text"]')).toContainText('KD');
+  await method.getByLabel('Preset').selectOption('cka');
+  await method.getByLabel('Seed').fill(String(EXPECTED.seed));
+  await method.getByLabel('Transfer images').fill(String(EXPECTED.transferLimit));
+  await method.getByLabel('Epochs').fill('1');
+  await page.getByLabel('Evaluate every').fill('25');
+}
+
+/** Hovers over a grid of spots until one is over a point; the card must show that probe image. */
+async function hoverSomePoint(page: Page): Promise<void> {
+  const canvas = studentCanvas(page);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  for (let i = 1; i < 12; i++) {
+    for (let j = 1; j < 12; j++) {
+      await page.mouse.move(box.x + (box.width * i) / 12, box.y + (box.height * j) / 12);
+      if (await page.locator('[data-chart="embedding-student"] [data-field="plot-hover"]').isVisible()) return;
+    }
+  }
+  throw new Error('no probe point under any of 121 spots of the student plot');
+}
+
+test('journey: pick two teachers, train CKA on MNIST, watch it learn, match the CLI', async ({ page }) => {
+  test.setTimeout(300_000);
+  mkdirSync(path.join(ARTIFACTS, 'screenshots'), { recursive: true });
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const reference = nodeRunReference(EXPECTED); // the CLI's run, alongside the browser's
+  const requests: string[] = [];
+  page.context().on('request', (r) => void requests.push(r.url()));
+  const { errors } = await openStudio(page, '?backend=wasm');
+
+  await pickTeachers(page);
+  await chooseMethod(page);
+  await shot(page, 'journey-1-configured');
+
+  const started = Date.now();
+  await startMainThreadMonitor(page); // the page must stay responsive while charts and plots update
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect(field(page, 'training-state')).toHaveText('running', { timeout: 60_000 });
+  const configured = await callWorkerOk(page, { kind: 'trainingState' });
+  expect(configured.config).toEqual(EXPECTED); // what the UI sent is exactly the CLI's config
+
+  // The loss curve grows while training runs.
+  await expect.poll(() => pathPoints(lossPath(page)), { timeout: 60_000 }).toBeGreaterThan(3);
+  const early = await pathPoints(lossPath(page));
+  await expect.poll(() => pathPoints(lossPath(page)), { timeout: 30_000 }).toBeGreaterThan(early + 3);
+
+  // The embedding plot draws a first frame, then moves to a later one with other pixels.
+  await expect(studentCanvas(page)).toHaveAttribute('data-step', /^\d+$/, { timeout: 90_000 });
+  await expect(studentCanvas(page)).not.toHaveAttribute('data-frames-drawn', '0');
+  const firstStep = Number(await studentCanvas(page).getAttribute('data-step'));
+  const firstPixels = await studentCanvas(page).evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  await shot(page, 'journey-2-live');
+  await expect.poll(async () => Number(await studentCanvas(page).getAttribute('data-step')), { timeout: 120_000 }).toBeGreaterThan(firstStep);
+  await page.waitForTimeout(800); // the animation into the new frame
+  expect(await studentCanvas(page).evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(firstPixels);
+  await expect(studentCanvas(page)).toHaveAttribute('data-points', '500');
+  // The tour's picture, mid-run: the live views at the top of the run column, the set-up beside it.
+  await page.locator('.studio').evaluate((el) => el.scrollIntoView());
+  await page.getByRole('heading', { name: 'Live views' }).evaluate((h) => {
+    const column = h.closest('.studio-run')!;
+    column.scrollTop += h.getBoundingClientRect().top - column.getBoundingClientRect().top - 8;
+  });
+  await page.screenshot({ path: 'docs/screenshots/training.png' });
+  await shot(page, 'journey-3-live-views');
+
+  await expect(field(page, 'training-state')).toHaveText('complete', { timeout: 180_000 });
+  const trainedMs = Date.now() - started;
+  const main = await stopMainThreadMonitor(page);
+  await hoverSomePoint(page);
+  await expect(page.locator('[data-chart="embedding-student"] .plot-hover-image')).toBeVisible();
+  await page.mouse.move(0, 0);
+
+  // Results: joint accuracy and the student against each teacher on its own classes.
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results.locator('[data-teacher-result]')).toHaveCount(2);
+  await expect(page.locator('table.confusion tbody tr')).toHaveCount(10);
+  const browserJoint = Number((await results.locator('[data-field="results-joint"]').textContent())!.replace(' %', ''));
+
+  // Exports: charts as PNG (SVG chart and canvas plot), the run record as JSON.
+  for (const button of ['Download Loss per term as PNG', 'Download Student as PNG', /^Download Confusion matrix .* as PNG$/]) {
+    const png = await download(page, button);
+    expect(png.bytes.subarray(0, 8).equals(PNG_MAGIC), `${png.name} is a PNG`).toBe(true);
+    // IHDR: the whole chart at twice its size, not a legend icon.
+    expect(png.bytes.readUInt32BE(16), `${png.name} width`).toBeGreaterThan(500);
+    expect(png.bytes.readUInt32BE(20), `${png.name} height`).toBeGreaterThan(400);
+  }
+  const record = JSON.parse((await download(page, 'Download run record (JSON)')).bytes.toString('utf8'));
+  expect(record).toMatchObject({ kind: 'cka-studio-browser-run', state: 'complete', step: STEPS, totalSteps: STEPS, config: EXPECTED });
+  expect(record.final.jointAccuracy * 100).toBeCloseTo(browserJoint, 2);
+  expect(record.final.perTeacher.map((t: { id: string }) => t.id)).toEqual(TEACHERS);
+
+  await page.locator('.studio').evaluate((el) => el.scrollIntoView());
+  await page.locator('.studio-run').evaluate((el) => (el.scrollTop = 0));
+  await shot(page, 'journey-4-complete');
+
+  const node = await reference;
+  const nodeJoint = node.final.jointAccuracy * 100;
+  const line = `joint accuracy after ${STEPS} steps: browser ${browserJoint.toFixed(2)} %, Node CLI ${nodeJoint.toFixed(2)} % (tolerance ${TOLERANCE} pt); browser run ${Math.round(trainedMs / 1000)} s, longest main-thread task ${Math.round(main.longestTaskMs)} ms (${main.longTasks} over 50 ms); ${cliCommand(EXPECTED)}`;
+  test.info().annotations.push({ type: 'accuracy', description: line });
+  console.log(line);
+  console.log(`long tasks (ms after Start: duration): ${main.longTaskList.map((t) => `${t.atMs}: ${t.ms}`).join(', ')}`);
+  expect(Math.abs(browserJoint - nodeJoint)).toBeLessThanOrEqual(TOLERANCE);
+  expect(errors).toEqual([]);
+  // Loose on purpose (2 busy cores, screenshots taken meanwhile): it catches a frozen page, not a slow frame.
+  expect(main.longestTaskMs).toBeLessThan(1_000);
+  // Teachers, data, wasm binaries: everything the whole journey fetched came from the page's own origin.
+  const origin = new URL(page.url()).origin;
+  expect(requests.length).toBeGreaterThan(10);
+  expect(requests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin)).toEqual([]);
+});

@@ -1,0 +1,24 @@
+import { useId } from 'react';
+import { optionsOf, type ChoiceField } from './configOptions';
+import { choiceFields } from './methodFields';
+
+/** A labelled select over the words validateConfig accepts for `field`. */
+export function ChoiceInput({ field, value, onChange, options }: { field: ChoiceField; value: string; onChange(value: string): void; options?: string[] }) {
+  const id = useId();
+  const { label, help } = choiceFields[field];
+  return (
+    <div className="field" data-config-field={field}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} aria-describedby={`${id}-help`} onChange={(e) => onChange(e.target.value)}>
+        {(options ?? optionsOf(field)).map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+      <small id={`${id}-help`} className="field-help">
+        {help}
+      </small>
+    </div>
+  );
+}
