@@ -8,6 +8,7 @@ import {
   findUntrainableConvs,
   installConv2dGradient,
   type Conv2DAttrs,
+  type FilterGradientMethod,
   type InputGradientMethod,
 } from './conv2dGradient';
 import { randomArray, randomCase, relErr, TOL, type ConvShapes } from './conv2dGradient.testutil';
@@ -24,6 +25,7 @@ const describeCase = (c: Case) =>
 const conv = (x: tf.Tensor, f: tf.Tensor, c: Case) =>
   tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, c.strides, c.pad, 'NHWC', 1, c.dimRoundingMode);
 const METHODS: InputGradientMethod[] = ['transpose', 'conv'];
+const FILTER_METHODS: FilterGradientMethod[] = ['im2col', 'conv'];
 
 /**
  * The stock gradients are wrong when dimRoundingMode changes the output size: tfjs's Conv2D
@@ -102,12 +104,20 @@ beforeAll(async () => {
 });
 
 describe('conv2dGradients (cpu, before install)', () => {
-  it.each(METHODS)('matches the stock gradients on edge and random shapes (dx by %s)', (method) => {
+  it.each(METHODS.flatMap((m) => FILTER_METHODS.map((f) => [m, f] as const)))('matches the stock gradients on edge and random shapes (dx by %s, dW by %s)', (method, filterMethod) => {
     cases.forEach((c, i) => {
-      const { dx, dfilter } = conv2dGradients(data[i].dy, data[i].x, data[i].filter, attrsOf(c), method);
+      const { dx, dfilter } = conv2dGradients(data[i].dy, data[i].x, data[i].filter, attrsOf(c), method, filterMethod);
       expectMatchesStock(dx.dataSync(), dfilter.dataSync(), i);
       tf.dispose([dx, dfilter]);
     });
+  });
+
+  it.each(FILTER_METHODS)('leaks no tensors (dW by %s)', (filterMethod) => {
+    const { x, filter, dy } = data[0];
+    const before = tf.memory().numTensors;
+    const { dx, dfilter } = conv2dGradients(dy, x, filter, attrsOf(cases[0]), 'conv', filterMethod);
+    expect(tf.memory().numTensors).toBe(before + 2);
+    tf.dispose([dx, dfilter]);
   });
 
   it.each(METHODS)('satisfies the adjoint identity against the forward conv alone (dx by %s)', (method) => {

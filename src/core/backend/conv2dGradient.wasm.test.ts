@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../node/wasmBackend';
 import { seededRandom, type Random } from '../random';
-import { conv2dGradConfig, conv2dGradients, type Conv2DAttrs, type InputGradientMethod } from './conv2dGradient';
+import { conv2dGradConfig, conv2dGradients, type Conv2DAttrs, type FilterGradientMethod, type InputGradientMethod } from './conv2dGradient';
 import { randomArray, randomCase, relErr, TOL, type RandomCase } from './conv2dGradient.testutil';
 
 /**
@@ -87,8 +87,10 @@ describe('Conv2D gradient on wasm', () => {
     expect(tf.getGradient('Conv2D')).toBe(conv2dGradConfig);
   });
 
-  // 'transpose' exercises wasm's own Conv2DBackpropInput kernel, 'conv' the default on wasm.
-  it.each<InputGradientMethod>(['conv', 'transpose'])('conv2dGradients on wasm matches the cpu stock gradients (dx by %s)', (method) => {
+  // 'transpose' exercises wasm's own Conv2DBackpropInput kernel, 'conv' the default on wasm;
+  // dW by 'conv' (the wasm default) and by 'im2col'.
+  const methods: [InputGradientMethod, FilterGradientMethod][] = [['conv', 'conv'], ['transpose', 'im2col'], ['conv', 'im2col']];
+  it.each(methods)('conv2dGradients on wasm matches the cpu stock gradients (dx by %s, dW by %s)', (method, filterMethod) => {
     cases.forEach((c, i) => {
       const r = refs[i];
       tf.tidy(() => {
@@ -96,7 +98,7 @@ describe('Conv2D gradient on wasm', () => {
         const filter = tf.tensor4d(r.filter, c.kernel);
         const dy = tf.tensor4d(r.dy, tf.conv2d(x, filter, c.strides, c.pad).shape);
         const attrs: Conv2DAttrs = { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dilations: 1 };
-        const { dx, dfilter } = conv2dGradients(dy, x, filter, attrs, method);
+        const { dx, dfilter } = conv2dGradients(dy, x, filter, attrs, method, filterMethod);
         const label = `x=${c.shape} k=${c.kernel} s=${c.strides} ${c.pad}`;
         expect(relErr(dx.dataSync(), r.dx), `dx ${label}`).toBeLessThan(TOL);
         expect(relErr(dfilter.dataSync(), r.df), `dfilter ${label}`).toBeLessThan(TOL);

@@ -60,9 +60,10 @@ function termValues(terms: Partial<Record<string, tf.Scalar>>): tf.Tensor1D {
 
 /**
  * One training step. The loss is read before the update so that a NaN/Inf never reaches the
- * weights. `trueLabels` (union ids) is only for the supervised oracle.
+ * weights. `trueLabels` (union ids) is only for the supervised oracle. `teacherOutputs`, when
+ * given (from a TeacherCache), replaces running the teachers on the batch; the caller owns it.
  */
-export async function trainStep(a: Amalgamation, images01: tf.Tensor4D, trueLabels?: Int32Array): Promise<StepResult> {
+export async function trainStep(a: Amalgamation, images01: tf.Tensor4D, trueLabels?: Int32Array, teacherOutputs?: TeacherOutputs): Promise<StepResult> {
   const { config } = a;
   // Checked before the tape: an error thrown inside variableGrads would leak its saved tensors.
   if (config.supervised && trueLabels?.length !== images01.shape[0]) {
@@ -70,7 +71,7 @@ export async function trainStep(a: Amalgamation, images01: tf.Tensor4D, trueLabe
   }
   const vars = trainableVariables(a);
   const { value, grads, terms } = tf.tidy(() => {
-    const teachers = runTeachers(a.teachers, images01);
+    const teachers = teacherOutputs ?? runTeachers(a.teachers, images01);
     const { target, pseudo } = teacherTargets(config, a.union, teachers);
     let kept: tf.Tensor1D | undefined;
     const result = tf.variableGrads(() => {

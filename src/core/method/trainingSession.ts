@@ -1,13 +1,15 @@
+import * as tf from '@tensorflow/tfjs';
 import { selectProbeIndices } from '../evaluation';
 import { batchToTensor } from '../data/imageTensors';
 import type { LabelledImages } from '../data/labelledImages';
 import { epochOrder, toTransferSet, type TransferSet } from '../data/transferSet';
 import type { Teacher } from '../teachers/loadTeacher';
-import { createAmalgamation, disposeAmalgamation, trainStep, type Amalgamation, type StepResult } from './amalgamation';
+import { createAmalgamation, disposeAmalgamation, runTeachers, trainStep, type Amalgamation, type StepResult } from './amalgamation';
 import { lossTermNames, type LossTerms } from './amalgamationLoss';
 import type { RunConfig } from './config';
 import { evaluateStudent, type Evaluation } from './evaluateStudent';
 import { limitImages } from './runData';
+import { DEFAULT_TEACHER_CACHE_BYTES, TeacherCache } from './teacherCache';
 import { dataLabelsToUnion } from './unionLabels';
 
 /**
@@ -23,6 +25,12 @@ export interface SessionInputs {
   train: LabelledImages;
   test: LabelledImages;
   backend: string;
+  /**
+   * Bound of the teacher-output cache (teacherCache.ts) in bytes; 0 turns it off. Default
+   * DEFAULT_TEACHER_CACHE_BYTES: the studio never augments, so an image's teacher outputs are
+   * the same every epoch. Not part of RunConfig: it changes speed, not results.
+   */
+  teacherCacheBytes?: number;
 }
 
 /** The next batch to train: batch `batch` (0-based) of epoch `epoch` (0-based). */
@@ -122,6 +130,8 @@ export interface TrainingSession {
   readonly complete: boolean;
   /** Wall time of every step this session object trained (not carried by checkpoints). */
   readonly stepTimes: readonly number[];
+  /** The teacher-output cache, or null when off (or for the supervised oracle, which needs no teachers). */
+  readonly teacherCache: TeacherCache | null;
   /** A deep copy of the progress state, taken between steps. */
   state(): SessionState;
   step(): Promise<StepProgress>;
@@ -195,6 +205,7 @@ class Session implements TrainingSession {
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
   readonly stepTimes: number[] = [];
+  readonly teacherCache: TeacherCache | null;
   private readonly train: LabelledImages;
   private readonly transfer: TransferSet;
   private readonly toUnion: Int32Array;
@@ -218,6 +229,7 @@ class Session implements TrainingSession {
     this.amalgamation = createAmalgamation(config, inputs.teachers, inputs.train);
     this.toUnion = dataLabelsToUnion(this.train.labelNames, this.amalgamation.union);
     this.probe = probeIndices(this.amalgamation, inputs.test);
+    this.teacherCache = makeTeacherCache(inputs, this.train.count);
     const state = resume ? structuredClone(resume) : { position: { epoch: 0, batch: 0 }, step: 0, history: emptyHistory(), epochTotals: emptyEpochTotals() };
     this.pos = state.position;
     this.hist = state.history;
@@ -308,7 +320,12 @@ class Session implements TrainingSession {
     const batch = this.transfer.gather(this.batchIndices());
     const x = batchToTensor(batch, this.transfer);
     const labels = config.supervised ? Int32Array.from(batch.indices, (i) => this.toUnion[this.train.labels[i]]) : undefined;
-    const result = await trainStep(this.amalgamation, x, labels).finally(() => x.dispose());
+    const cache = this.teacherCache;
+    const teachers = cache ? await cache.outputs(batch.indices, x, (images) => runTeachers(this.amalgamation.teachers, images)) : undefined;
+    const result = await trainStep(this.amalgamation, x, labels, teachers).finally(() => {
+      x.dispose();
+      if (teachers) tf.dispose([...teachers.features, ...teachers.logits]);
+    });
     const stepMs = performance.now() - started;
     this.record(result, stepMs);
     const recent = median(this.stepTimes.slice(-20));
@@ -354,6 +371,13 @@ class Session implements TrainingSession {
     this.hist.evaluations.push(point);
     return point;
   }
+}
+
+function makeTeacherCache(inputs: SessionInputs, imageCount: number): TeacherCache | null {
+  const bytes = inputs.teacherCacheBytes ?? DEFAULT_TEACHER_CACHE_BYTES;
+  if (bytes <= 0 || inputs.config.supervised) return null;
+  const widths = inputs.teachers.map((t) => ({ features: t.metadata.featureSize, logits: t.metadata.labels.length }));
+  return new TeacherCache(widths, imageCount, bytes);
 }
 
 /**

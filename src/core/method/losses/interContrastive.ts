@@ -13,8 +13,8 @@ export function infoNceFromSimilarity(similarity: tf.Tensor2D, labels: tf.Tensor
   assertSquareBatch(similarity, labels, 'infoNce');
   assertPositive(tau, 'tau');
   return tf.tidy(() => {
-    const logits = tf.div(similarity, tau) as tf.Tensor2D;
-    const logProb = tf.sub(logits, tf.logSumExp(logits, 1, true)) as tf.Tensor2D;
+    // logSoftmax rather than x − logSumExp(x): same values, no slow max gradient on wasm (positivePairs.ts).
+    const logProb = tf.logSoftmax(tf.div(similarity, tau) as tf.Tensor2D, 1);
     return meanPositiveNegLogProb(logProb, sameLabelMask(labels));
   });
 }

@@ -6,16 +6,27 @@ import * as tf from '@tensorflow/tfjs';
  */
 export const EXCLUDED_LOGIT = 1e9;
 
-/** [B, B] float mask, 1 where two samples share a pseudo-label (the diagonal included). */
+/**
+ * [B, B] float mask, 1 where two samples share a pseudo-label (the diagonal included).
+ * Built as 1 − min(|y_i − y_j|, 1) on float labels (exact for integer ids below 2^24), not
+ * with tf.equal: wasm's Equal kernel takes ~19 ms at B = 256 where these float kernels take
+ * well under 1 ms, and the losses build this mask seven times per CKA step with two teachers.
+ */
 export function sameLabelMask(labels: tf.Tensor1D): tf.Tensor2D {
-  return tf.tidy(() => tf.cast(tf.equal(tf.expandDims(labels, 1), tf.expandDims(labels, 0)), 'float32') as tf.Tensor2D);
+  return tf.tidy(() => {
+    const y = tf.cast(labels, 'float32');
+    const distance = tf.abs(tf.sub(tf.expandDims(y, 1), tf.expandDims(y, 0)));
+    return tf.sub(1, tf.minimum(distance, 1)) as tf.Tensor2D;
+  });
 }
 
 /** Row-wise log-softmax of the logits, with the diagonal left out of each denominator. */
 export function logSoftmaxWithoutSelf(logits: tf.Tensor2D): tf.Tensor2D {
   return tf.tidy(() => {
     const masked = tf.sub(logits, tf.mul(tf.eye(logits.shape[0]), EXCLUDED_LOGIT));
-    return tf.sub(masked, tf.logSumExp(masked, 1, true));
+    // logSoftmax, not x − logSumExp(x): the same values, but logSumExp's gradient goes through
+    // max's, a broadcast tf.equal that is slow on wasm (see sameLabelMask).
+    return tf.logSoftmax(masked, 1) as tf.Tensor2D;
   });
 }
 

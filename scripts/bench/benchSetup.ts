@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { takeSamples, type LabelledImages } from '../../src/core/data/labelledImages';
+import type { PresetName, RunConfig } from '../../src/core/method/config';
+import { loadRunData } from '../../src/core/method/runData';
+import { configFromPreset } from '../../src/core/method/validateConfig';
+import type { Teacher } from '../../src/core/teachers/loadTeacher';
+import { readDataFileFromDisk } from '../../src/node/dataFiles';
+import { loadTeacherFromDir, teachersRoot } from '../../src/node/teacherFiles';
+
+/** What every bench row shares: the MNIST pair, MNIST transfer images, a small evaluation set. */
+export interface BenchData {
+  teachers: Teacher[];
+  train: LabelledImages;
+  /** Evaluation only runs at epoch ends, outside the timed steps; 200 images keep it short. */
+  test: LabelledImages;
+}
+
+export const BENCH_TEACHERS = ['mnist-0-4', 'mnist-5-9'];
+
+export async function loadBenchData(teacherIds = BENCH_TEACHERS): Promise<BenchData> {
+  const teachers = await Promise.all(teacherIds.map((id) => loadTeacherFromDir(path.join(teachersRoot, id))));
+  const { train, test } = await loadRunData('mnist', readDataFileFromDisk);
+  return { teachers, train, test: takeSamples(test, Array.from({ length: 200 }, (_, i) => i)) };
+}
+
+/** The run config of one bench row: one epoch holds exactly the warm-up and timed steps. */
+export function benchConfig(preset: PresetName, batchSize: number, stepsPerEpoch: number, epochs: number): RunConfig {
+  return configFromPreset(preset, { teachers: BENCH_TEACHERS, data: 'mnist', batchSize, transferLimit: batchSize * stepsPerEpoch, epochs, seed: 1 });
+}

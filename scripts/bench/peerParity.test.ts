@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useNodeBackend } from '../../src/node/wasmBackend';
+import { loadBenchData, type BenchData } from './benchSetup';
+import { PeerClient, peerUnavailable } from './peerClient';
+import { PARITY_TOLERANCE, checkParity } from './peerParity';
+
+const unavailable = peerUnavailable();
+if (unavailable) console.warn(`peer parity skipped: ${unavailable}`);
+
+describe.skipIf(unavailable !== null)('the PyTorch peer computes the studio’s loss', () => {
+  let data: BenchData;
+  let peer: PeerClient;
+  beforeAll(async () => {
+    await useNodeBackend('wasm');
+    data = await loadBenchData();
+    peer = new PeerClient({ OMP_NUM_THREADS: '1' });
+  }, 120_000);
+  afterAll(() => peer?.close());
+
+  it.each(['kd', 'cfl', 'cka'] as const)('%s: every term of the same batch from the same weights, before and after one Adam step', async (preset) => {
+    const r = await checkParity(data, peer, preset);
+    expect(r.tfjs.total).toBeGreaterThan(0);
+    expect(r.worstBefore).toBeLessThan(PARITY_TOLERANCE);
+    expect(r.worstAfter).toBeLessThan(PARITY_TOLERANCE);
+  }, 120_000);
+
+  it('notices one perturbed weight (the check can fail)', async () => {
+    // Weight 0 is conv1's kernel: a change there moves every term the student feeds.
+    const r = await checkParity(data, peer, 'cka', { perturb: (w) => { w[0] += 0.5; } });
+    expect(r.worstBefore).toBeGreaterThan(PARITY_TOLERANCE);
+  }, 120_000);
+});
