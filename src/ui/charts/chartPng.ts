@@ -40,27 +40,26 @@ function drawLegend(g: CanvasRenderingContext2D, entries: LegendEntry[], top: nu
 }
 
 export async function svgToPng(svg: SVGSVGElement, style: { background: string; ink: string }, legend: LegendEntry[] = [], scale = 2): Promise<Blob> {
-  const { width, height } = svg.getBoundingClientRect();
   const text = new XMLSerializer().serializeToString(inlineColours(svg));
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
   await image.decode();
-  const measure = document.createElement('canvas').getContext('2d')!;
-  const legendHeight = drawLegend(measure, legend, 0, width, style.ink) + (legend.length ? 8 : 0);
-  const canvas = document.createElement('canvas');
-  [canvas.width, canvas.height] = [Math.round(width * scale), Math.round((height + legendHeight) * scale)];
-  const g = canvas.getContext('2d')!;
-  g.scale(scale, scale);
-  g.fillStyle = style.background;
-  g.fillRect(0, 0, width, height + legendHeight);
-  g.drawImage(image, 0, 0, width, height);
-  drawLegend(g, legend, height, width, style.ink);
-  return canvasToPng(canvas);
+  return withLegendToPng(image, svg.getBoundingClientRect(), style, legend, scale);
 }
 
 /** A canvas plot at `scale` times its on-screen size, with its legend drawn under it. */
 export function plotToPng(plot: HTMLCanvasElement, style: { background: string; ink: string }, legend: LegendEntry[] = [], scale = 2): Promise<Blob> {
-  const { width, height } = plot.getBoundingClientRect();
+  return withLegendToPng(plot, plot.getBoundingClientRect(), style, legend, scale);
+}
+
+/** Paints `source` at its on-screen size on the page background, the legend under it, as PNG. */
+function withLegendToPng(
+  source: CanvasImageSource,
+  { width, height }: { width: number; height: number },
+  style: { background: string; ink: string },
+  legend: LegendEntry[],
+  scale: number,
+): Promise<Blob> {
   const measure = document.createElement('canvas').getContext('2d')!;
   const legendHeight = drawLegend(measure, legend, 0, width, style.ink) + (legend.length ? 8 : 0);
   const canvas = document.createElement('canvas');
@@ -69,7 +68,7 @@ export function plotToPng(plot: HTMLCanvasElement, style: { background: string; 
   g.scale(scale, scale);
   g.fillStyle = style.background;
   g.fillRect(0, 0, width, height + legendHeight);
-  g.drawImage(plot, 0, 0, width, height);
+  g.drawImage(source, 0, 0, width, height);
   drawLegend(g, legend, height, width, style.ink);
   return canvasToPng(canvas);
 }
