@@ -2,10 +2,13 @@
  * `npm run bench:browser`: CKA training steps in the real worker, in Debian's Chromium, on
  * every backend that works here, timed in one run so the ratios between backends are fair;
  * meanwhile it watches the page's main thread, which must stay free (no task over 50 ms).
+ * Then it trains from the studio's own controls with every live view on screen and 2,000
+ * probe points a frame, and prints the main thread's longest task there too.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { benchTable, firstLossSpread, probeTable, type BenchRun } from '../e2e/bench/benchReport';
+import { configureLiveRun, liveRunLine, trainWatched, type LiveRunOptions } from '../e2e/bench/liveRun';
 import { startMainThreadMonitor, stopMainThreadMonitor } from '../e2e/bench/mainThreadMonitor';
 import { ensureBuild, freePort, startPreview } from '../e2e/bench/previewServer';
 import { callWorkerOk } from '../e2e/studio';
@@ -14,9 +17,10 @@ import { parseArgs, UsageError } from './cli/args';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const usage = `usage: npm run bench:browser -- [--backends wasm,webgpu,webgl,cpu] [--steps 20] [--cap-s 60] [--no-probe]
+const usage = `usage: npm run bench:browser -- [--backends wasm,webgpu,webgl,cpu] [--steps 20] [--cap-s 60] [--live-steps 40] [--no-probe]
   --steps    timed steps per backend after 1 warm-up step (default 20)
   --cap-s    stop timing a backend after this many seconds (default 60; cpu and webgl get a third of it)
+  --live-steps  CKA steps trained from the page's controls with the live views and 2,000 probe points, on wasm (default 40; 0 skips)
   --no-probe skip the measured backend choice (probeBackends) at the end`;
 
 interface Options {
@@ -24,10 +28,11 @@ interface Options {
   steps: number;
   capMs: number;
   probe: boolean;
+  liveSteps: number;
 }
 
 function options(argv: string[]): Options {
-  const { flags, positionals } = parseArgs(argv, { backends: 'value', steps: 'value', 'cap-s': 'value', 'no-probe': 'switch' });
+  const { flags, positionals } = parseArgs(argv, { backends: 'value', steps: 'value', 'cap-s': 'value', 'live-steps': 'value', 'no-probe': 'switch' });
   if (positionals.length > 0) throw new UsageError(`unexpected ${positionals.join(' ')}`);
   const backends = (flags.get('backends') ?? 'wasm,webgpu,webgl,cpu').split(',');
   const bad = backends.filter((b) => !isBackendName(b));
@@ -36,7 +41,9 @@ function options(argv: string[]): Options {
   const capS = Number(flags.get('cap-s') ?? 60);
   if (!Number.isInteger(steps) || steps < 1 || steps > 500) throw new UsageError('--steps must be a whole number in [1, 500]');
   if (!(capS >= 1 && capS <= 600)) throw new UsageError('--cap-s must be in [1, 600]');
-  return { backends: backends as BackendName[], steps, capMs: capS * 1000, probe: !flags.has('no-probe') };
+  const liveSteps = Number(flags.get('live-steps') ?? 40);
+  if (!Number.isInteger(liveSteps) || liveSteps < 0 || liveSteps > 500) throw new UsageError('--live-steps must be a whole number in [0, 500]');
+  return { backends: backends as BackendName[], steps, capMs: capS * 1000, probe: !flags.has('no-probe'), liveSteps };
 }
 
 /** The launch options of playwright.config.ts, so the bench runs the browser the e2e tests run. */
@@ -46,11 +53,11 @@ async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args });
 }
 
-async function openPage(browser: Browser, url: string): Promise<Page> {
-  const page = await browser.newPage();
+async function openPage(browser: Browser, url: string, query = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  // No ?backend=: the probe at the end would take it as the user's override.
-  await page.goto(`${url}/`);
+  // No ?backend= for the benchmarks: the probe at the end would take it as the user's override.
+  await page.goto(`${url}/${query}`);
   await page.getByRole('status').filter({ hasText: /worker (ready|failed)/ }).waitFor({ timeout: 60_000 });
   const status = await page.getByRole('status').textContent();
   if (!status?.includes('worker ready')) throw new Error(`the page's worker did not start: ${status}`);
@@ -84,6 +91,21 @@ async function probe(page: Page): Promise<void> {
   console.log(`main thread during the probe: longest task ${mainThread.longestTaskMs.toFixed(0)} ms (${mainThread.longTasks} over 50 ms), longest frame gap ${mainThread.longestFrameGapMs.toFixed(0)} ms`);
 }
 
+/** Training as a user does it, on a page of its own (wasm), with the full live UI; the main thread's figures. */
+async function liveViews(browser: Browser, url: string, steps: number): Promise<void> {
+  const o: LiveRunOptions = { steps, perClass: 200, every: 10 };
+  const page = await openPage(browser, url, '?backend=wasm');
+  try {
+    await configureLiveRun(page, o);
+    const run = await trainWatched(page);
+    const worst = run.main.longestTaskMs;
+    console.log(`\n## Main thread while training with the live views (${run.state})\n\n${liveRunLine(o, run)}`);
+    console.log(`longest main-thread task while training with the full live UI: ${worst > 0 ? `${worst.toFixed(0)} ms` : 'none over 50 ms'} (${worst <= 50 ? 'within' : 'OVER'} the 50 ms target)`);
+  } finally {
+    await page.close();
+  }
+}
+
 function summary(runs: BenchRun[]): void {
   console.log(`\n## CKA training steps in the worker (batch ${runs[0].result.batchSize}, preset cka, mnist-0-4 + mnist-5-9)\n`);
   console.log(benchTable(runs));
@@ -96,8 +118,10 @@ function summary(runs: BenchRun[]): void {
 
 async function main(): Promise<void> {
   const o = options(process.argv.slice(2));
-  ensureBuild(ROOT);
-  const server = await startPreview(ROOT, await freePort());
+  // E2E_DIST, as for the e2e suite: another build folder, so two checkouts' runs do not collide.
+  const dist = process.env.E2E_DIST ?? 'dist';
+  ensureBuild(ROOT, dist);
+  const server = await startPreview(ROOT, await freePort(), dist);
   const browser = await launch().catch((error: unknown) => (server.stop(), Promise.reject(error)));
   try {
     const page = await openPage(browser, server.url);
@@ -108,6 +132,7 @@ async function main(): Promise<void> {
       if (run) runs.push(run);
     }
     if (runs.length > 0) summary(runs);
+    if (o.liveSteps > 0) await liveViews(browser, server.url, o.liveSteps);
     if (o.probe) await probe(page);
   } finally {
     await browser.close();

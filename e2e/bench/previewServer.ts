@@ -2,11 +2,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-/** Builds dist/ unless it is there already (a stale build is the caller's choice). */
-export function ensureBuild(root: string): void {
-  if (existsSync(`${root}/dist/index.html`)) return;
-  console.log('dist/ is missing: running `npx vite build` ...');
-  const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+/** Builds `dist` (dist/ unless E2E_DIST names another) unless it is there already (a stale build is the caller's choice). */
+export function ensureBuild(root: string, dist = 'dist'): void {
+  if (existsSync(`${root}/${dist}/index.html`)) return;
+  console.log(`${dist}/ is missing: running \`npx vite build --outDir ${dist}\` ...`);
+  const build = spawnSync('npx', ['vite', 'build', '--outDir', dist], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error(`vite build failed (exit ${build.status})`);
 }
 
@@ -39,9 +39,9 @@ export interface PreviewServer {
 }
 
 /** `vite preview` on `port` (it sends the COOP/COEP headers wasm threads need). */
-export async function startPreview(root: string, port: number): Promise<PreviewServer> {
+export async function startPreview(root: string, port: number, dist = 'dist'): Promise<PreviewServer> {
   // Its own process group, so stopping it also stops the vite process npx starts.
-  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+  const child = spawn('npx', ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
   const stop = () => {
     if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM');
   };

@@ -362,7 +362,7 @@ export type BenchProgress =
 
 export type TrainingStateName = 'idle' | 'running' | 'paused' | 'stopped' | 'complete' | 'failed';
 
-/** How often a run reports and saves; every field has a default (50, 100, 10, 'pca'). */
+/** How often a run reports and saves, and how big its plot is; every field has a default (50, 100, 10, 'pca', 50). */
 export interface TrainingCadence {
   /** Evaluate the student and take an embedding snapshot every this many steps. */
   evaluateEvery: number;
@@ -372,6 +372,12 @@ export interface TrainingCadence {
   stepEventsPerSecond: number;
   /** How embedding snapshots lay the probe set out in 2-D: PCA, or a UMAP layout (slower, computed in the worker). */
   projection: ProjectionName;
+  /**
+   * Test images per class in the embedding plot's probe set (default 50: 500 points for MNIST;
+   * 200 gives 2,000, the most a frame carries). Cohesion is still measured on the default 50.
+   * Optional so checkpoints saved before it existed still read.
+   */
+  probePerClass?: number;
 }
 
 /** Validates `config` in the worker (a partial one is completed from the defaults) and keeps it for startTraining. */

@@ -83,6 +83,12 @@ describe('parseEnvelope: training', () => {
 });
 
 describe('parseEnvelope: projection and recovery', () => {
+  it('takes a probe size per class in the cadence, a whole number from 1 to 1000', () => {
+    const configure = (probePerClass: unknown) => parseEnvelope({ id: 1, request: { kind: 'configure', config: {}, cadence: { probePerClass } } });
+    expect(configure(200)).toMatchObject({ request: { cadence: { probePerClass: 200 } } });
+    for (const bad of [0, 1001, 2.5, '200']) expect(configure(bad)).toMatchObject({ code: 'bad-request', message: expect.stringMatching(/^probePerClass must be/) as string });
+  });
+
   it('takes a snapshot projection of pca or umap in the cadence, and nothing else', () => {
     const configure = (projection: unknown) => parseEnvelope({ id: 1, request: { kind: 'configure', config: {}, cadence: { projection } } });
     expect(configure('umap')).toMatchObject({ request: { cadence: { projection: 'umap' } } });

@@ -1,4 +1,5 @@
 import { dataSets, type DataSetId } from '../core/data/dataSets';
+import { MAX_PROBE_PER_CLASS } from '../core/evaluation/probeSet';
 import { parseRecoveryRequest } from './validateRecovery';
 import { parseFilesRequest } from './validateFiles';
 import { isBackendName, isSplit, isTeacherId, type RequestEnvelope, type TrainingCadence, type WorkerErrorInfo, type WorkerRequest } from './messages';
@@ -61,7 +62,9 @@ function parseCadence(value: unknown): Partial<TrainingCadence> | undefined | Wo
   if (isProblem(stepEventsPerSecond)) return stepEventsPerSecond;
   const { projection } = value;
   if (projection !== undefined && projection !== 'pca' && projection !== 'umap') return badRequest(`cadence.projection must be 'pca' or 'umap' (got ${JSON.stringify(projection)})`);
-  return { evaluateEvery, checkpointEvery, stepEventsPerSecond, projection };
+  const probePerClass = optionalCount(value, 'probePerClass', 1, MAX_PROBE_PER_CLASS);
+  if (isProblem(probePerClass)) return probePerClass;
+  return { evaluateEvery, checkpointEvery, stepEventsPerSecond, projection, probePerClass };
 }
 
 /** The training requests; the config itself is validated by the worker (validateConfig), field by field. */

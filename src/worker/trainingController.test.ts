@@ -26,10 +26,11 @@ function fakeSession(totalSteps: number, nanAt = Infinity, hangAt = Infinity): T
     return { epoch: 1, step: amalgamation.step, totalSteps, result, stepMs: 1, imagesPerSecond: 64000, etaSeconds: 0 };
   };
   const session = {
-    amalgamation,
+    amalgamation: Object.assign(amalgamation, { union: { names: ['0', '1'], maps: [[0, 1]] } }),
     history,
     totalSteps,
-    inputs: { config: { epochs: 1 } },
+    probe: Int32Array.of(0, 1),
+    inputs: { config: { epochs: 1 }, test: { labels: Int32Array.from({ length: 600 }, (_, i) => i % 2), labelNames: ['0', '1'] } },
     get position() {
       return { epoch: amalgamation.step >= totalSteps ? 1 : 0, batch: amalgamation.step };
     },
@@ -51,6 +52,7 @@ function fakeSession(totalSteps: number, nanAt = Infinity, hangAt = Infinity): T
 function controller(session: TrainingSession) {
   const events: WorkerEvent[] = [];
   const projections: string[] = [];
+  const probeSizes: number[] = [];
   const store = memoryCheckpointStore();
   const saveCheckpoint = async (s: TrainingSession) => ({ step: s.amalgamation.step, savedAt: new Date().toISOString(), config: {} }) as unknown as Checkpoint;
   const c = new TrainingController({
@@ -58,7 +60,7 @@ function controller(session: TrainingSession) {
     createSession: () => session,
     restoreSession: async () => session,
     saveCheckpoint,
-    snapshot: async (_session, _axes, projection) => (projections.push(projection), { axes: { student: new Float64Array(), teachers: [] } }) as unknown as EmbeddingSnapshot,
+    snapshot: async (s, _axes, projection) => (projections.push(projection), probeSizes.push(s.probe.length), { axes: { student: new Float64Array(), teachers: [] } }) as unknown as EmbeddingSnapshot,
     store,
     emit: (e) => events.push(e),
     memory: () => ({ numTensors: 0, numBytes: 0, numBytesInGPU: null, wasmHeapBytes: null }),
@@ -66,7 +68,7 @@ function controller(session: TrainingSession) {
     newRunId: () => 'run-1',
   });
   c.configure({ kind: 'configure', config: { preset: 'cka', batchSize: 64 }, cadence: { checkpointEvery: 5, evaluateEvery: 1000 } });
-  return { c, events, store, projections };
+  return { c, events, store, projections, probeSizes };
 }
 
 const statuses = (events: WorkerEvent[]) => events.flatMap((e) => (e.kind === 'training-status' ? [e.status.state] : []));
@@ -116,6 +118,24 @@ describe('TrainingController', () => {
     await c.pause();
     await c.snapshot();
     expect(projections).toEqual(['pca', 'umap']);
+    await c.stop();
+  });
+
+  it('sizes the snapshots\' probe set by the cadence, and the probe images with it (default: the session\'s own)', async () => {
+    const { c, probeSizes } = controller(fakeSession(10_000));
+    expect(c.state().cadence.probePerClass).toBe(50);
+    await c.start();
+    await c.pause();
+    await c.snapshot();
+    expect(c.sessionIn(['paused'], 'read').probe).toHaveLength(2); // untouched session
+    await c.stop();
+    c.configure({ kind: 'configure', config: { preset: 'cka' }, cadence: { probePerClass: 200 } });
+    expect(c.state().cadence.probePerClass).toBe(200);
+    await c.start();
+    await c.pause();
+    await c.snapshot();
+    expect(c.sessionIn(['paused'], 'read').probe).toHaveLength(400); // 200 of each of 2 classes
+    expect(probeSizes).toEqual([2, 400]);
     await c.stop();
   });
 

@@ -9,6 +9,7 @@ import { newestFirst } from './checkpointStore';
 import { WorkerFailure } from './failure';
 import { checkpointNote, DEFAULT_CADENCE, failureMessage, lastLoss, resolveCadence } from './trainingEvents';
 import type { LoadTrainingInputs } from './trainingInputs';
+import { withProbeSize } from './probeSession';
 import { TrainingRun, type RunDeps, type RunEnd } from './trainingRun';
 
 export interface TrainingDeps extends RunDeps {
@@ -67,7 +68,7 @@ export class TrainingController {
     this.require(['idle', 'paused', 'stopped', 'complete', 'failed'], 'start training');
     await this.run?.close();
     this.config ??= validateConfig({});
-    const session = this.deps.createSession(await this.deps.loadInputs(this.config));
+    const session = withProbeSize(this.deps.createSession(await this.deps.loadInputs(this.config)), this.cadence.probePerClass);
     const runId = (this.deps.newRunId ?? defaultRunId)();
     this.launch(new TrainingRun(runId, session, this.cadence, this.deps));
     return this.state();
@@ -143,7 +144,7 @@ export class TrainingController {
     }
     // Checkpoints saved before a cadence field existed get its default.
     [this.config, this.cadence] = [config, resolveCadence(DEFAULT_CADENCE, record.cadence)];
-    this.launch(new TrainingRun(runId, session, this.cadence, this.deps, record.step));
+    this.launch(new TrainingRun(runId, withProbeSize(session, this.cadence.probePerClass), this.cadence, this.deps, record.step));
     return this.state();
   }
 

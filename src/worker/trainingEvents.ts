@@ -1,8 +1,9 @@
+import { DEFAULT_PROBE_PER_CLASS } from '../core/evaluation/probeSet';
 import { NonFiniteLossError } from '../core/method/amalgamation';
 import type { EvaluationPoint, SessionHistory, StepProgress } from '../core/method/trainingSession';
 import type { LossSummary, TrainingCadence, TrainingEvaluationEvent, TrainingStepEvent } from '../protocol/messages';
 
-export const DEFAULT_CADENCE: TrainingCadence = { evaluateEvery: 50, checkpointEvery: 100, stepEventsPerSecond: 10, projection: 'pca' };
+export const DEFAULT_CADENCE: TrainingCadence = { evaluateEvery: 50, checkpointEvery: 100, stepEventsPerSecond: 10, projection: 'pca', probePerClass: DEFAULT_PROBE_PER_CLASS };
 
 export function resolveCadence(base: TrainingCadence, change: Partial<TrainingCadence> = {}): TrainingCadence {
   return {
@@ -10,6 +11,7 @@ export function resolveCadence(base: TrainingCadence, change: Partial<TrainingCa
     checkpointEvery: change.checkpointEvery ?? base.checkpointEvery,
     stepEventsPerSecond: change.stepEventsPerSecond ?? base.stepEventsPerSecond,
     projection: change.projection ?? base.projection,
+    probePerClass: change.probePerClass ?? base.probePerClass ?? DEFAULT_PROBE_PER_CLASS,
   };
 }
 

@@ -1,6 +1,11 @@
 import { seededRandom, shuffledIndices } from '../random';
 import type { LabelArray } from './types';
 
+/** Probe images per class of every run unless its cadence asks for more: 500 points for MNIST's 10 classes. */
+export const DEFAULT_PROBE_PER_CLASS = 50;
+/** The most a cadence may ask for; an embedding frame keeps at most 2,000 points (MAX_SNAPSHOT_POINTS) whatever it is. */
+export const MAX_PROBE_PER_CLASS = 1000;
+
 /**
  * A fixed, class-balanced probe subset: up to `perClass` samples of every label present (all of
  * a class that has fewer), chosen by one seeded shuffle, returned in ascending index order so

@@ -5,7 +5,7 @@ import { chartLegend, chartSurface, pageColours, plotToPng, svgToPng, type Legen
 /**
  * A titled chart with a "Download PNG" button, which saves the chart's main <svg>
  * (recharts, whose HTML legend is redrawn under it) or <canvas> (embedding plot, with
- * `legend` drawn under it).
+ * `legend` drawn under it). The chart stays mounted (hidden) while `empty` is shown.
  */
 export function ChartCard(props: {
   title: string;
@@ -46,7 +46,12 @@ export function ChartCard(props: {
         </div>
       </figcaption>
       <div ref={body} className="chart-body">
-        {empty ? <p className="chart-empty">{empty}</p> : children}
+        {empty && <p className="chart-empty">{empty}</p>}
+        {/* Mounted while empty, hidden: recharts' first mount is the costliest render a chart
+            has (well over 100 ms here); paid at page load, not when the run's first data arrives. */}
+        <div className={empty ? 'chart-standby' : undefined} aria-hidden={empty ? true : undefined}>
+          {children}
+        </div>
       </div>
       {problem && (
         <p role="alert" className="status-error">

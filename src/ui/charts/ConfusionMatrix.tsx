@@ -1,4 +1,5 @@
 import { useStudio } from '../store/studioStore';
+import { useStaggered } from './staggered';
 import { ChartCard } from './ChartCard';
 import { pageColours } from './chartPng';
 import { unionClassNames } from './chartRows';
@@ -38,9 +39,9 @@ function Table({ matrix, names }: { matrix: number[][]; names: string[] }) {
   );
 }
 
-/** The latest evaluation's confusion matrix: rows are true classes, columns the student's predictions. */
+/** The latest evaluation's confusion matrix: rows are true classes, columns the student's predictions. Staggered like the charts. */
 export function ConfusionMatrix() {
-  const latest = useStudio((s) => s.evaluations.at(-1));
+  const latest = useStaggered(useStudio((s) => s.evaluations.at(-1)));
   const ready = latest && latest.confusion.length > 0 ? latest : null;
   const names = ready ? unionClassNames(ready) : [];
   const title = ready ? `Confusion matrix (step ${ready.step}: rows true class, columns predicted)` : 'Confusion matrix';

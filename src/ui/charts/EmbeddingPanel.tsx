@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { EmbeddingSnapshot } from '../../protocol/messages';
 import { useStudio } from '../store/studioStore';
+import { useStaggered } from './staggered';
 import { ChartCard } from './ChartCard';
 import { EmbeddingPlot, type PlotFrame } from './EmbeddingPlot';
 import { classColour } from './palette';
@@ -51,7 +52,7 @@ function EmbeddingControls({ snapshot, teacher, setTeacher, colourBy, setColourB
 
 /** The student's common space beside a teacher's, coloured by pseudo or true label (item 5). */
 export function EmbeddingPanel() {
-  const snapshot = useStudio((s) => s.embedding.current);
+  const snapshot = useStaggered(useStudio((s) => s.embedding.current));
   // Only the images of the run on screen: another run's may have as many points.
   const images = useStudio((s) => (s.probeImages?.runId === s.progress.runId ? s.probeImages : null));
   const [teacher, setTeacher] = useState(0);

@@ -11,6 +11,7 @@ import type {
 } from '../../protocol/messages';
 import { appendBounded, emptySeries, weightedMean, type BoundedSeries } from '../charts/boundedSeries';
 import { initialProgress, progressOnEvent, progressOnState, type RunProgress } from '../training/runProgress';
+import { DEFAULT_PROBE_PER_CLASS } from '../../core/evaluation/probeSet';
 import type { StudioSlice } from './slice';
 
 export interface LossRecord {
@@ -51,9 +52,13 @@ export interface TrainingSlice {
   evaluateEvery: number;
   /** How embedding frames lay the probe set out: PCA (fast, stable axes) or UMAP (clusters show better). */
   projection: ProjectionName;
+  /** Test images per class in the embedding plot (50: 500 MNIST points; 200: 2,000). */
+  probePerClass: number;
   /** The tfjs backend the worker said it trains on (from its last state answer). */
   workerBackend: string | null;
   receiveEvent(event: WorkerEvent): void;
+  /** Several events in one store update (one render): what the page's event batching calls. */
+  receiveEvents(events: readonly WorkerEvent[]): void;
   receiveState(state: TrainingStateResult): void;
   setOffer(offer: CheckpointSummary | null): void;
   markBusy(): void;
@@ -63,6 +68,13 @@ export interface TrainingSlice {
   setProbeImages(images: (ProbeImagesResult & { runId: string }) | null): void;
   setEvaluateEvery(steps: number): void;
   setProjection(projection: ProjectionName): void;
+  setProbePerClass(perClass: number): void;
+  /**
+   * Registers what applies the worker events still waiting for their animation frame
+   * (workerEvents.ts). Every other write here calls it first, so a call's answer is never
+   * overwritten by an event the worker sent before it.
+   */
+  setEventFlush(flush: () => void): void;
 }
 
 export const DEFAULT_EVALUATE_EVERY = 50;
@@ -84,25 +96,39 @@ function onEvent(s: TrainingSlice, event: WorkerEvent): Partial<TrainingSlice> {
   }
 }
 
-export const createTrainingSlice: StudioSlice<TrainingSlice> = (set) => ({
-  progress: initialProgress,
-  lossSeries: emptySeries<LossRecord>(),
-  evaluations: [],
-  embedding: { current: null, previous: null },
-  probeImages: null,
-  activeConfig: null,
-  evaluateEvery: DEFAULT_EVALUATE_EVERY,
-  projection: 'pca',
-  workerBackend: null,
-  receiveEvent: (event) => set((s) => onEvent(s, event)),
-  receiveState: (state) =>
-    set((s) => ({ progress: progressOnState(s.progress, state), activeConfig: state.config ?? s.activeConfig, workerBackend: state.backend ?? s.workerBackend })),
-  setOffer: (offer) => set((s) => ({ progress: { ...s.progress, offer } })),
-  markBusy: () => set((s) => ({ progress: { ...s.progress, busy: true, error: null } })),
-  markFailed: (message) => set((s) => ({ progress: { ...s.progress, busy: false, error: message } })),
-  beginRun: (config) =>
-    set({ activeConfig: config, lossSeries: emptySeries<LossRecord>(), evaluations: [], embedding: { current: null, previous: null }, probeImages: null }),
-  setProbeImages: (probeImages) => set({ probeImages }),
-  setEvaluateEvery: (evaluateEvery) => set({ evaluateEvery }),
-  setProjection: (projection) => set({ projection }),
-});
+export const createTrainingSlice: StudioSlice<TrainingSlice> = (set) => {
+  let flushEvents = () => undefined as void;
+  /** A write that must land after the events received before it. */
+  const after = <A extends unknown[]>(write: (...args: A) => void) => (...args: A) => {
+    flushEvents();
+    write(...args);
+  };
+  return {
+    progress: initialProgress,
+    lossSeries: emptySeries<LossRecord>(),
+    evaluations: [],
+    embedding: { current: null, previous: null },
+    probeImages: null,
+    activeConfig: null,
+    evaluateEvery: DEFAULT_EVALUATE_EVERY,
+    projection: 'pca',
+    probePerClass: DEFAULT_PROBE_PER_CLASS,
+    workerBackend: null,
+    receiveEvent: (event) => set((s) => onEvent(s, event)),
+    receiveEvents: (events) => set((s) => events.reduce<TrainingSlice>((acc, event) => ({ ...acc, ...onEvent(acc, event) }), s)),
+    receiveState: after((state: TrainingStateResult) =>
+      set((s) => ({ progress: progressOnState(s.progress, state), activeConfig: state.config ?? s.activeConfig, workerBackend: state.backend ?? s.workerBackend })),
+    ),
+    setOffer: after((offer: CheckpointSummary | null) => set((s) => ({ progress: { ...s.progress, offer } }))),
+    markBusy: after(() => set((s) => ({ progress: { ...s.progress, busy: true, error: null } }))),
+    markFailed: after((message: string) => set((s) => ({ progress: { ...s.progress, busy: false, error: message } }))),
+    beginRun: after((config: RunConfig) =>
+      set({ activeConfig: config, lossSeries: emptySeries<LossRecord>(), evaluations: [], embedding: { current: null, previous: null }, probeImages: null }),
+    ),
+    setProbeImages: (probeImages) => set({ probeImages }),
+    setEvaluateEvery: (evaluateEvery) => set({ evaluateEvery }),
+    setProjection: (projection) => set({ projection }),
+    setProbePerClass: (probePerClass) => set({ probePerClass }),
+    setEventFlush: (flush) => void (flushEvents = flush),
+  };
+};

@@ -1,4 +1,6 @@
 import type { TrainingWorkerClient } from '../../protocol/client';
+import type { WorkerEvent } from '../../protocol/messages';
+import { browserFrameClock, frameBatcher, type FrameClock } from './frameBatch';
 import type { StudioStore } from './studioStore';
 
 type EventSource = Pick<TrainingWorkerClient, 'on' | 'call'>;
@@ -7,9 +9,10 @@ type EventSource = Pick<TrainingWorkerClient, 'on' | 'call'>;
  * Feeds the worker's training events into the store, and asks once for a checkpoint to
  * offer back (a reload loses the worker; IndexedDB keeps the run). No component needed.
  * The first embedding frame of each run also fetches that run's probe images (for the
- * plot's hover), whichever way the run was started. Returns the function that stops listening.
+ * plot's hover), whichever way the run was started. Events reach the store in one update per
+ * animation frame (frameBatch.ts). Returns the function that stops listening.
  */
-export function connectWorkerEvents(worker: EventSource, store: StudioStore): () => void {
+export function connectWorkerEvents(worker: EventSource, store: StudioStore, clock: FrameClock = browserFrameClock): () => void {
   let live = true;
   let askedFor: string | null = null;
   const fetchProbeImages = () => {
@@ -22,16 +25,21 @@ export function connectWorkerEvents(worker: EventSource, store: StudioStore): ()
       () => void (askedFor = null), // the plot works without them; the next frame asks again
     );
   };
-  const off = worker.on((event) => {
-    store.getState().receiveEvent(event);
-    if (event.kind === 'training-embedding') fetchProbeImages();
-  });
+  const batcher = frameBatcher<WorkerEvent>((events) => {
+    if (!live) return;
+    store.getState().receiveEvents(events);
+    if (events.some((e) => e.kind === 'training-embedding')) fetchProbeImages();
+  }, clock);
+  store.getState().setEventFlush(batcher.flush);
+  const off = worker.on((event) => batcher.push(event));
   worker.call({ kind: 'latestCheckpoint' }).then(
     (offer) => live && store.getState().setOffer(offer),
     () => undefined, // the worker was restarted under us (StrictMode remount): the next connect asks again
   );
   return () => {
     live = false;
+    batcher.cancel();
+    store.getState().setEventFlush(() => undefined);
     off();
   };
 }

@@ -6,6 +6,7 @@ import { trainingWorker } from '../workerClient';
 import { resumeFromCheckpoint, trainingCommands, type CommandContext } from './trainingCommands';
 import { accuracyText, fractionDone, lossText, progressText } from './runProgress';
 import { useTrainingShortcuts } from './useTrainingShortcuts';
+import { MAX_PROBE_PER_CLASS } from '../../core/evaluation/probeSet';
 
 const ctx: CommandContext = { store: studioStore, worker: trainingWorker };
 
@@ -116,6 +117,27 @@ function Layout() {
   );
 }
 
+/** How many probe images a class the embedding plot shows; more points, a fuller picture, a slower frame. */
+function ProbeSize() {
+  const id = useId();
+  const perClass = useStudio((s) => s.probePerClass);
+  const [text, setText] = useState(String(perClass));
+  const commit = (value: string) => {
+    setText(value);
+    const n = Number(value);
+    if (Number.isInteger(n) && n >= 1 && n <= MAX_PROBE_PER_CLASS) studioStore.getState().setProbePerClass(n);
+  };
+  return (
+    <div className="field field-inline">
+      <label htmlFor={id}>Probe images per class</label>
+      <input id={id} type="number" min={1} max={MAX_PROBE_PER_CLASS} step={1} value={text} aria-describedby={`${id}-help`} onChange={(e) => commit(e.target.value)} />
+      <small id={`${id}-help`} className="field-help" title="test images of each class in the embedding plot (200 gives MNIST's 2,000 points, the most a frame holds); cohesion keeps 50. Applies at the next start.">
+        in the plot
+      </small>
+    </div>
+  );
+}
+
 /** Item 4: start, pause, resume, step and stop the run in the worker, and its progress. */
 export function TrainingPanel() {
   useTrainingShortcuts(ctx);
@@ -135,6 +157,7 @@ export function TrainingPanel() {
         <Controls />
         <Cadence />
         <Layout />
+        <ProbeSize />
       </div>
       <progress className="progress" max={1} value={fractionDone(p)} aria-label="Training progress" />
       <p aria-live="polite" className="muted" data-field="training-message">

@@ -37,6 +37,7 @@ describe('training commands', () => {
     store.getState().setField('seed', 5);
     store.getState().setEvaluateEvery(25);
     store.getState().setProjection('umap');
+    store.getState().setProbePerClass(200);
     store.getState().receiveEvent({ kind: 'training-embedding', snapshot: { step: 1 } as never });
     const { worker, calls } = fakeWorker({
       configure: (r) => ({ config: (r as { config: unknown }).config, cadence: {} }),
@@ -44,7 +45,7 @@ describe('training commands', () => {
     });
     await command('start').perform({ store, worker });
     expect(calls.map((c) => c.kind)).toEqual(['configure', 'startTraining']);
-    expect(calls[0]).toMatchObject({ config: { seed: 5, preset: 'cka' }, cadence: { evaluateEvery: 25, projection: 'umap' } });
+    expect(calls[0]).toMatchObject({ config: { seed: 5, preset: 'cka' }, cadence: { evaluateEvery: 25, projection: 'umap', probePerClass: 200 } });
     const s = store.getState();
     expect(s.embedding.current).toBeNull();
     expect(s.progress).toMatchObject({ state: 'running', busy: false, runId: 'r1' });

@@ -45,7 +45,7 @@ async function start(ctx: CommandContext): Promise<void> {
     throw error;
   }
   await answered(ctx, async () => {
-    const cadence = { evaluateEvery: s.evaluateEvery, projection: s.projection };
+    const cadence = { evaluateEvery: s.evaluateEvery, projection: s.projection, probePerClass: s.probePerClass };
     const configured = await ctx.worker.call({ kind: 'configure', config, cadence });
     ctx.store.getState().beginRun(configured.config);
     return ctx.worker.call({ kind: 'startTraining' });
