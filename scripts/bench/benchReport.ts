@@ -1,4 +1,4 @@
-import { median } from '../../src/core/method/trainingSession';
+import { median } from '../../src/core/median';
 import type { MicroResult } from './microBench';
 import type { PeerTimes, StepTimes } from './benchRow';
 import type { ParityResult } from './peerParity';

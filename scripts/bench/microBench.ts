@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { median } from '../../src/core/method/trainingSession';
+import { median } from '../../src/core/median';
 
 export interface MicroResult {
   name: string;

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { runTeachers, trainableVariables, type Amalgamation } from '../../src/core/method/amalgamation';
 import { amalgamationTerms, teacherTargets, weightedTotal } from '../../src/core/method/amalgamationLoss';
 import { runStudent } from '../../src/core/method/student';
-import { median } from '../../src/core/method/trainingSession';
+import { median } from '../../src/core/median';
 
 /** Median ms of each part of a step, each part timed alone (bench/peer/server.py phases() does the same). */
 export interface PhaseTimes {

@@ -2,6 +2,7 @@ import { needsCommonSpace } from '../core/method/amalgamationLoss';
 import { defaultConfig, presets, type RunConfig } from '../core/method/config';
 import type { RunRecord } from '../core/method/runAmalgamation';
 import { validateConfig } from '../core/method/validateConfig';
+import { median } from '../core/median';
 
 /** Where and how a run was made, added by the CLI to what runAmalgamation returns. */
 export interface RunProvenance {
@@ -81,11 +82,6 @@ export function summarise(values: (number | null)[]): Stat {
   return { n, mean, std };
 }
 
-export function median(values: number[]): number {
-  const xs = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(xs.length / 2);
-  return xs.length === 0 ? NaN : xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
-}
 
 /** "92.00 ± 2.00" (values scaled, e.g. by 100 for percent); the std is left out for one value. */
 export function formatStat(s: Stat, scale = 100, digits = 2): string {

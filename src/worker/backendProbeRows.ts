@@ -1,5 +1,5 @@
 import type { BackendKind, BackendName, BackendProbeRow } from '../protocol/messages';
-import { median } from './backendProbeSteps';
+import { median } from '../core/median';
 
 /** What a child reported about one backend before it finished or was stopped. */
 export interface ChildReport {

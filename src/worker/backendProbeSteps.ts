@@ -73,10 +73,3 @@ export async function timeCkaSteps(fixture: CkaFixture, plan: StepPlan, onStep: 
     teachers.forEach((t) => t.dispose());
   }
 }
-
-export function median(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}

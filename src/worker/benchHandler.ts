@@ -3,7 +3,8 @@ import type { BackendName, BenchTrainRequest, BenchTrainResult } from '../protoc
 import { returnTo } from './backendProbe';
 import { describeActiveBackend } from './backendProbeDevice';
 import type { CkaFixture } from './backendProbeFixture';
-import { median, timeCkaSteps } from './backendProbeSteps';
+import { median } from '../core/median';
+import { timeCkaSteps } from './backendProbeSteps';
 import { WorkerFailure } from './failure';
 import type { Emit } from './initHandler';
 import { switchBackend } from './tfBackends';

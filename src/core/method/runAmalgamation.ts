@@ -1,6 +1,7 @@
+import { median } from '../median';
 import type { RunConfig } from './config';
 import type { Evaluation } from './evaluateStudent';
-import { createTrainingSession, median, type EpochRecord, type SessionInputs, type StepProgress, type TrainingSession } from './trainingSession';
+import { createTrainingSession, type EpochRecord, type SessionInputs, type StepProgress, type TrainingSession } from './trainingSession';
 
 export { probeIndices, stepsPerEpoch, type EpochRecord, type StepProgress } from './trainingSession';
 
@@ -33,7 +34,7 @@ export interface RunHooks {
 function runRecord(session: TrainingSession, startedAt: string, untrained: Evaluation, wallSeconds: number): RunRecord {
   const { config, teachers, backend } = session.inputs;
   const epochs = [...session.history.epochs];
-  const medianStepMs = median(session.stepTimes);
+  const medianStepMs = median(session.stepTimes, 0);
   return {
     kind: 'cka-studio-run',
     version: 1,
