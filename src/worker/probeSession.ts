@@ -1,16 +1,9 @@
-import { DEFAULT_PROBE_PER_CLASS, selectProbeIndices } from '../core/evaluation/probeSet';
-import type { TrainingSession } from '../core/method/trainingSession';
-import { dataLabelsToUnion } from '../core/method/unionLabels';
+import { DEFAULT_PROBE_PER_CLASS } from '../core/evaluation/probeSet';
+import { probeIndices, type TrainingSession } from '../core/method/trainingSession';
 
-/**
- * The probe set of `perClass` test images per union class, chosen as the core chooses its
- * default 50 (seed 0, classes no teacher knows dropped), so 200 a class holds the default
- * 50 and the same seed always gives the same points.
- */
+/** The core's probe set at `perClass` a class: 200 a class holds the default 50. */
 export function probeOfSize(session: Pick<TrainingSession, 'amalgamation' | 'inputs'>, perClass: number): Int32Array {
-  const { test } = session.inputs;
-  const toUnion = dataLabelsToUnion(test.labelNames, session.amalgamation.union);
-  return selectProbeIndices(test.labels, perClass, 0).filter((i) => toUnion[test.labels[i]] >= 0);
+  return probeIndices(session.amalgamation, session.inputs.test, perClass);
 }
 
 /**

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { selectProbeIndices } from '../evaluation';
+import { DEFAULT_PROBE_PER_CLASS, selectProbeIndices } from '../evaluation';
 import { batchToTensor } from '../data/imageTensors';
 import type { LabelledImages } from '../data/labelledImages';
+import { median } from '../median';
 import { epochOrder, toTransferSet, type TransferSet } from '../data/transferSet';
 import type { Teacher } from '../teachers/loadTeacher';
 import { createAmalgamation, disposeAmalgamation, runTeachers, trainStep, type Amalgamation, type StepResult } from './amalgamation';
@@ -178,10 +179,13 @@ export function addLoss(h: SessionHistory, r: StepResult): void {
   h.stride *= 2;
 }
 
-/** The fixed probe set: 50 test images per union class, seed 0, the same for every run. */
-export function probeIndices(a: Amalgamation, test: LabelledImages): Int32Array {
+/**
+ * The fixed probe set: `perClass` test images per union class (classes no teacher knows
+ * dropped), seed 0, the same for every run; a larger set holds the default one.
+ */
+export function probeIndices(a: Amalgamation, test: LabelledImages, perClass = DEFAULT_PROBE_PER_CLASS): Int32Array {
   const toUnion = dataLabelsToUnion(test.labelNames, a.union);
-  return selectProbeIndices(test.labels, 50, 0).filter((i) => toUnion[test.labels[i]] >= 0);
+  return selectProbeIndices(test.labels, perClass, 0).filter((i) => toUnion[test.labels[i]] >= 0);
 }
 
 export function stepsPerEpoch(config: RunConfig, trainCount: number): number {
@@ -191,13 +195,6 @@ export function stepsPerEpoch(config: RunConfig, trainCount: number): number {
 
 /** Yields to the event loop: wasm/cpu steps never do, so a pause message or Ctrl-C could not arrive. */
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-export function median(xs: readonly number[]): number {
-  if (xs.length === 0) return 0;
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 class Session implements TrainingSession {
   readonly amalgamation: Amalgamation;
@@ -328,7 +325,7 @@ class Session implements TrainingSession {
     });
     const stepMs = performance.now() - started;
     this.record(result, stepMs);
-    const recent = median(this.stepTimes.slice(-20));
+    const recent = median(this.stepTimes.slice(-20), 0);
     return {
       epoch: this.pos.epoch + 1,
       step: result.step,
