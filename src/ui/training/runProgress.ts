@@ -1,13 +1,7 @@
-import type { CheckpointSummary, LossTerms, TrainingStateName, TrainingStateResult, WorkerEvent } from '../../protocol/messages';
+import type { CheckpointSummary, LossTerms, TrainingStateResult, WorkerEvent } from '../../protocol/messages';
 
 /** Where the run in the worker is, built from its events and the answers to our calls. */
-export interface RunProgress {
-  state: TrainingStateName;
-  message: string | null;
-  runId: string | null;
-  step: number;
-  totalSteps: number;
-  epoch: number;
+export interface RunProgress extends Pick<TrainingStateResult, 'state' | 'message' | 'runId' | 'step' | 'totalSteps' | 'epoch'> {
   imagesPerSecond: number | null;
   etaSeconds: number | null;
   loss: { total: number; terms: LossTerms } | null;
