@@ -4,6 +4,7 @@ import { gatherPixels } from '../core/data/transferSet';
 import type { PreviewImagesRequest, PreviewImagesResult } from '../protocol/messages';
 import { isDroppedData, type DroppedData } from './droppedData';
 import { WorkerFailure } from './failure';
+import { cachedPromise } from './promiseCache';
 import type { TeacherSources } from './teacherSources';
 
 export interface ImageHandlers {
@@ -23,11 +24,10 @@ export function createImageHandlers(dropped: DroppedData, sources: TeacherSource
   function builtInTest(data: string): Promise<LabelledImages> {
     const ids = data.split('+');
     if (!ids.every(isDataSetId)) throw new WorkerFailure('bad-request', `unknown data '${data}'`);
-    if (!tests.has(data)) {
-      const load = Promise.all(ids.map((id) => loadLabelledImages(id, 'test', sources.readData))).then((sets) => sets.reduce((a, b) => concatLabelledImages(a, b)));
-      tests.set(data, load.catch((error: unknown) => (tests.delete(data), Promise.reject(error))));
-    }
-    return tests.get(data)!;
+    return cachedPromise(tests, data, async () => {
+      const sets = await Promise.all(ids.map((id) => loadLabelledImages(id, 'test', sources.readData)));
+      return sets.reduce((a, b) => concatLabelledImages(a, b));
+    });
   }
 
   return {

@@ -7,18 +7,13 @@ import type { Teacher } from '../core/teachers/loadTeacher';
 import type { DroppedData } from './droppedData';
 import { isDroppedData } from './droppedData';
 import { WorkerFailure } from './failure';
+import { cachedPromise as cached } from './promiseCache';
 import type { TeacherRegistry } from './teacherRegistry';
 import type { TeacherSources } from './teacherSources';
 
 export type LoadTrainingInputs = (config: RunConfig) => Promise<SessionInputs>;
 
 type RunImages = { train: LabelledImages; test: LabelledImages };
-
-/** Caches a promise, forgetting it when it fails so the next call retries. */
-function cached<K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
-  if (!cache.has(key)) cache.set(key, load().catch((error: unknown) => (cache.delete(key), Promise.reject(error))));
-  return cache.get(key)!;
-}
 
 /** The built-in test sets the teachers came from (MNIST when none says): a dropped set's fallback evaluation. */
 function teachersDataSets(teachers: Teacher[]): DataSetId[] {

@@ -31,19 +31,21 @@ const scope = self as unknown as WorkerScope;
 
 /** The backend the last successful init (or probe) proved; teachers need one. */
 let backend: BackendName | null = null;
+/** The served files; each data file is fetched once, whichever handler below asks first. */
+const sources = servedSources();
 /** The one registry of teachers (shipped and dropped) and the dropped image sets, shared by every request. */
-const registry = createTeacherRegistry(servedSources(), () => backend);
+const registry = createTeacherRegistry(sources, () => backend);
 const droppedData = new DroppedData(decodeToGray);
-const teachers = createTeacherHandlers(registry, servedSources(), () => backend);
+const teachers = createTeacherHandlers(registry, sources, () => backend);
 /** Teachers and one MNIST batch for the probe and the benchmark, fetched on first use. */
-const ckaFixture = ckaFixtureLoader(servedSources());
+const ckaFixture = ckaFixtureLoader(sources);
 /** The user's override from the last init (?backend=); a later probe honours it too. */
 let requestedBackend: BackendName | undefined;
 
 const emit: Emit = (event) => scope.postMessage({ type: 'event', event });
-const training = createTrainingController(trainingInputsLoader(registry, droppedData, servedSources(), () => backend), () => backend, emit);
+const training = createTrainingController(trainingInputsLoader(registry, droppedData, sources, () => backend), () => backend, emit);
 const student = createStudentHandlers((states, what) => training.sessionIn(states, what), registry);
-const images = createImageHandlers(droppedData, servedSources());
+const images = createImageHandlers(droppedData, sources);
 
 /**
  * The WebGPU device under tfjs is gone. Training on it is failed at once (its step may never
