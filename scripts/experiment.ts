@@ -44,6 +44,12 @@ function main(argv: string[]): void {
   });
 }
 
+// `--dry-run | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(0);
+});
+
 try {
   main(process.argv.slice(2));
 } catch (err) {
