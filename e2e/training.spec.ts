@@ -65,7 +65,11 @@ test('start, pause, step, resume, reload and resume from a checkpoint, stop', as
   note(`20 steps (with 2 evaluations) in ${Date.now() - resumedAt} ms after Resume`);
   const later = await pause(page);
   expect(later.numTensors, 'tensors leaked over 20 steps').toBe(paused.numTensors);
-  expect(later.latestAccuracy).toBeGreaterThan(0.1);
+  // The last evaluation here is at step 30 or later (1,920+ transfer images): two runs measured
+  // 0.707 (evaluated at step 30) and 0.765 (step 40) joint accuracy (seed 1, wasm, 2 cores).
+  // Chance is 0.1; 0.4 fails a student that learns little, yet leaves room for where the pause lands.
+  note(`joint accuracy ${later.latestAccuracy} at the last evaluation (step ${later.step})`);
+  expect(later.latestAccuracy, 'the student learned too little in 30 steps').toBeGreaterThan(0.4);
   const snapshot = await callWorkerOk(page, { kind: 'snapshot' });
   expect(snapshot.step).toBe(later.step);
   expect(snapshot.count).toBeGreaterThan(0);

@@ -26,7 +26,8 @@ function pagePackages(entry: string): Map<string, string> {
     seen.add(file);
     for (const [, spec] of readFileSync(file, 'utf8').matchAll(VALUE_IMPORT)) {
       if (!spec.startsWith('.')) packages.set(spec, path.relative(process.cwd(), file));
-      else if (!spec.endsWith('.css')) queue.push(resolve(file, spec) ?? `${spec} (unresolved, from ${file})`);
+      // Stylesheets and Vite asset imports (`?url`, `?raw`) carry no code to follow.
+      else if (!spec.endsWith('.css') && !spec.includes('?')) queue.push(resolve(file, spec) ?? `${spec} (unresolved, from ${file})`);
     }
   }
   return packages;

@@ -5,6 +5,7 @@ import { chosenTransfer, pickedTeachers } from '../store/runInputs';
 import { studioStore, useStudio } from '../store/studioStore';
 import { ChoiceInput } from './ChoiceInput';
 import { decodeConfigHash } from './configCodec';
+import { MethodDocLink } from './MethodDocLink';
 import { configWarnings } from './configWarnings';
 import { modelFields, presetText, runFields, weightNames } from './methodFields';
 import { NumberInput } from './NumberInput';
@@ -101,6 +102,7 @@ export function MethodPanel() {
       <p className="muted" data-field="preset-text">
         {presetText[draft.preset]}
       </p>
+      <MethodDocLink />
       <RunInputs />
       <div className="field-grid">
         {runFields.map((f) => (

@@ -1,6 +1,6 @@
 /**
  * Test-only reference implementations of every loss: plain loops over number arrays in float64,
- * written straight from the formulas in shared/cka-method.md and sharing no code with the tensor
+ * written straight from the formulas in docs/method.md and sharing no code with the tensor
  * versions, so an agreement between the two means something.
  */
 export type Matrix = number[][];
