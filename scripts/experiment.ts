@@ -4,7 +4,7 @@ import { parseArgs, UsageError } from './cli/args';
 import { isRecorded, recordedConfigs } from './experiments/existingRecords';
 import { expandExperiment, ExperimentError, readExperiment, selectRuns, type PlannedRun } from './experiments/experimentFile';
 
-const usage = `usage: npm run experiment -- experiments/<name>.json [--only <text>] [--dry-run]
+const usage = `usage: npm run experiment -- scripts/experiments/<name>.json [--only <text>] [--dry-run]
   Makes every run the file declares with \`npm run amalgamate\`, one at a time, skipping runs
   whose record is already in the file's "out" folder (so an interrupted experiment resumes).
   --only <text>   only the runs whose label ("preset[:tag] · setting · s<seed>") or flags contain it

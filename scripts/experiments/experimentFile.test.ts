@@ -32,9 +32,9 @@ const sweepMoves = [
 const oldSweep = [cmd(`${sweepCommon} --preset kd`), cmd(`${sweepCommon} --preset cka`), ...sweepMoves.map((m) => ({ ...cmd(`${sweepCommon} --preset cka`), ...cmd(m) }))];
 
 const declared = {
-  'experiments/results-table.json': oldTable,
-  'experiments/sweep-cka.json': oldSweep,
-  'experiments/epoch-time.json': oldTiming,
+  'scripts/experiments/results-table.json': oldTable,
+  'scripts/experiments/sweep-cka.json': oldSweep,
+  'scripts/experiments/epoch-time.json': oldTiming,
 };
 
 describe('declared experiments', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * A declared experiment (experiments/*.json): the grid of `npm run amalgamate` runs that
+ * A declared experiment (scripts/experiments/*.json): the grid of `npm run amalgamate` runs that
  * produces one table of docs/results.md. Values are the amalgamate CLI's flags, so each run's
  * record carries a command line that reproduces it without this file.
  */

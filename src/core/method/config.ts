@@ -48,7 +48,7 @@ export interface RunConfig {
   seed: number;
 }
 
-/** CKA's weights and temperatures were chosen by the sweep declared in experiments/sweep-cka.json (docs/results.md). */
+/** CKA's weights and temperatures were chosen by the sweep declared in scripts/experiments/sweep-cka.json (docs/results.md). */
 export const defaultConfig: RunConfig = {
   preset: 'cka',
   teachers: ['mnist-0-4', 'mnist-5-9'],
