@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrainingWorkerClient } from '../protocol/client';
 import type { RequestEnvelope, WorkerMessage } from '../protocol/messages';
-import { TeacherLoads } from './teacherLoads';
+import { TeacherLoads } from './teachers/teacherLoads';
 import { installStudioHook, studioHook } from './testHook';
 
 /** A worker that answers every request with `answer(envelope)`. */

@@ -1,6 +1,6 @@
 import { WorkerCallError, type TrainingWorkerClient } from '../protocol/client';
 import type { ResultOf, WorkerErrorInfo, WorkerRequest } from '../protocol/messages';
-import type { TeacherLoad, TeacherLoads } from './teacherLoads';
+import type { TeacherLoad, TeacherLoads } from './teachers/teacherLoads';
 
 /** A call's outcome as plain data, so it crosses page.evaluate intact (errors keep their code). */
 export type CallOutcome<K extends WorkerRequest['kind']> =

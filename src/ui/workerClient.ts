@@ -1,5 +1,5 @@
 import { TrainingWorkerClient } from '../protocol/client';
-import { TeacherLoads } from './teacherLoads';
+import { TeacherLoads } from './teachers/teacherLoads';
 
 /** The page's one training worker; it starts on the first call. */
 export const trainingWorker = new TrainingWorkerClient();

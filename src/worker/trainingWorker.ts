@@ -4,23 +4,23 @@
  */
 import type { BackendName, RequestKind, RequestMap, ResultOf, WorkerMessage } from '../protocol/messages';
 import { envelopeId, parseEnvelope } from '../protocol/validate';
-import { handleProbeBackends } from './backendProbe';
-import { ckaFixtureLoader } from './backendProbeFixture';
-import { handleBenchTrain } from './benchHandler';
-import { currentWebGpuDevice, forgetWebGpuBackend, watchWebGpuDevice, type DeviceLoss } from './deviceLoss';
+import { handleProbeBackends } from './backend/backendProbe';
+import { ckaFixtureLoader } from './backend/backendProbeFixture';
+import { handleBenchTrain } from './backend/benchHandler';
+import { currentWebGpuDevice, forgetWebGpuBackend, watchWebGpuDevice, type DeviceLoss } from './backend/deviceLoss';
 import { toErrorInfo, WorkerFailure } from './failure';
-import { handleInit, type Emit } from './initHandler';
+import { handleInit, type Emit } from './backend/initHandler';
 import { holdLifeLock } from './lifeLock';
-import { probeImagesHandler } from './probeImagesHandler';
-import { DroppedData } from './droppedData';
-import { createImageHandlers } from './imageHandlers';
-import { decodeToGray } from './imageDecode';
-import { createStudentHandlers } from './studentHandlers';
-import { createTeacherHandlers } from './teacherHandlers';
-import { createTeacherRegistry } from './teacherRegistry';
-import { trainingInputsLoader } from './trainingInputs';
-import { servedSources } from './teacherSources';
-import { createTrainingController } from './trainingHandlers';
+import { probeImagesHandler } from './embedding/probeImagesHandler';
+import { DroppedData } from './data/droppedData';
+import { createImageHandlers } from './data/imageHandlers';
+import { decodeToGray } from './data/imageDecode';
+import { createStudentHandlers } from './student/studentHandlers';
+import { createTeacherHandlers } from './teachers/teacherHandlers';
+import { createTeacherRegistry } from './teachers/teacherRegistry';
+import { trainingInputsLoader } from './training/trainingInputs';
+import { servedSources } from './teachers/teacherSources';
+import { createTrainingController } from './training/trainingHandlers';
 
 // tsconfig has no WebWorker lib, so name the part of the worker scope we use.
 interface WorkerScope {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ExportStudentResult, WorkerErrorInfo } from '../../protocol/messages';
-import { errorInfo } from '../teacherLoads';
-import { errorText } from '../teacherText';
+import { errorInfo } from '../teachers/teacherLoads';
+import { errorText } from '../teachers/teacherText';
 import { teacherDropper } from '../teachers/teacherDropClient';
 import { trainingWorker } from '../workerClient';
 import { revokeDownloads, toDownloads, type Download } from './exportDownloads';
