@@ -34,7 +34,7 @@ describe('studio hook', () => {
 
   it('installs on a window and removes only itself', () => {
     const target = {} as Window;
-    const hook = studioHook(new TrainingWorkerClient(), new TeacherLoads(async () => Promise.reject(new Error('unused'))));
+    const hook = studioHook(new TrainingWorkerClient(() => { throw new Error('no worker in this test'); }), new TeacherLoads(async () => Promise.reject(new Error('unused'))));
     const uninstall = installStudioHook(target, hook);
     expect(target.__ckaStudio).toBe(hook);
     uninstall();
