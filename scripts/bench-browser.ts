@@ -7,11 +7,12 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { benchTable, firstLossSpread, probeTable, type BenchRun } from '../e2e/bench/benchReport';
-import { configureLiveRun, liveRunLine, trainWatched, type LiveRunOptions } from '../e2e/bench/liveRun';
-import { startMainThreadMonitor, stopMainThreadMonitor } from '../e2e/bench/mainThreadMonitor';
-import { ensureBuild, freePort, startPreview } from '../e2e/bench/previewServer';
-import { callWorkerOk } from '../e2e/studio';
+import { benchTable, firstLossSpread, probeTable, type BenchRun } from './browserBench/benchReport';
+import { configureLiveRun, liveRunLine, trainWatched, type LiveRunOptions } from './browserBench/liveRun';
+import { startMainThreadMonitor, stopMainThreadMonitor } from './browserBench/mainThreadMonitor';
+import { ensureBuild, freePort, startPreview } from './browserBench/previewServer';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browserBench/chromiumLaunch';
+import { callWorkerOk } from './browserBench/workerCall';
 import { isBackendName, type BackendName } from '../src/protocol/messages';
 import { parseArgs, UsageError } from './cli/args';
 
@@ -46,11 +47,9 @@ function options(argv: string[]): Options {
   return { backends: backends as BackendName[], steps, capMs: capS * 1000, probe: !flags.has('no-probe'), liveSteps };
 }
 
-/** The launch options of playwright.config.ts, so the bench runs the browser the e2e tests run. */
-async function launch(): Promise<Browser> {
-  const config = (await import('../playwright.config')).default;
-  const args = config.use?.launchOptions?.args ?? [];
-  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args });
+/** The browser the e2e tests run (their launch options come from the same module). */
+function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
 }
 
 async function openPage(browser: Browser, url: string, query = ''): Promise<Page> {

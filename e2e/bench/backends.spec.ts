@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { BackendName, BackendProbeRow } from '../../src/protocol/messages';
 import { callWorkerOk, openStudio } from '../studio';
 import { nodeFirstCkaLoss } from './nodeReference';
-import { monitorClock, startMainThreadMonitor, stopMainThreadMonitor, type MainThreadReport } from './mainThreadMonitor';
+import { monitorClock, startMainThreadMonitor, stopMainThreadMonitor, type MainThreadReport } from '../../scripts/browserBench/mainThreadMonitor';
 
 /**
  * The measured backend choice and the cross-backend numerics, in the real browser: wasm
