@@ -1,4 +1,4 @@
-import type { BenchTrainResult, ProbeBackendsResult } from '../../src/protocol/messages';
+import type { BenchTrainResult, TrialBackendsResult } from '../../src/protocol/messages';
 import type { MainThreadReport } from './mainThreadMonitor';
 
 /** One backend's benchmark as the page saw it: the worker's figures and the main thread's. */
@@ -35,8 +35,8 @@ export function benchTable(runs: readonly BenchRun[]): string {
   return markdownTable(header, rows);
 }
 
-export function probeTable(probe: ProbeBackendsResult): string {
-  const rows = probe.rows.map((r) => [
+export function trialTable(trial: TrialBackendsResult): string {
+  const rows = trial.rows.map((r) => [
     r.backend,
     r.kind ?? '-',
     r.device || '-',

@@ -10,7 +10,7 @@ import type { TeacherMetadata } from '../core/teachers/teacherMetadata';
 import type { RunConfig } from '../core/method/config';
 import type { EmbeddingSnapshot, ProjectionName } from '../core/method/embeddingSnapshot';
 import type { LossTerms } from '../core/method/amalgamationLoss';
-import type { BackendAttempt, BackendProbeRow, BenchProgress, BenchTrainRequest, BenchTrainResult, InitRequest, InitResult, ProbeBackendsRequest, ProbeBackendsResult } from './backend/backendMessages';
+import type { BackendAttempt, BackendTrialRow, BenchProgress, BenchTrainRequest, BenchTrainResult, InitRequest, InitResult, TrialBackendsRequest, TrialBackendsResult } from './backend/backendMessages';
 import type { EvaluateTeacherRequest, EvaluateTeacherResult, ExportStudentRequest, ExportStudentResult, LoadDataRequest, LoadDataResult, LoadImageFilesRequest, LoadImageFilesResult, LoadTeacherFilesRequest, LoadTeacherFilesResult, LoadTeacherRequest, LoadTeacherResult, PredictRequest, PredictResult, PreviewImagesRequest, PreviewImagesResult } from './teachers/teacherMessages';
 import type { CheckpointQueryRequest, CheckpointSummary, ConfigureRequest, ConfigureResult, DestroyWebGpuDeviceRequest, DeviceLostInfo, HoldLifeLockRequest, ProbeImagesRequest, ProbeImagesResult, RunIdRequest, SnapshotRequest, TrainingControlRequest, TrainingEvaluationEvent, TrainingStateResult, TrainingStatusEvent, TrainingStepEvent } from './training/trainingMessages';
 
@@ -30,7 +30,7 @@ export interface RequestMap {
   previewImages: { request: PreviewImagesRequest; result: PreviewImagesResult };
   exportStudent: { request: ExportStudentRequest; result: ExportStudentResult };
   predict: { request: PredictRequest; result: PredictResult };
-  probeBackends: { request: ProbeBackendsRequest; result: ProbeBackendsResult };
+  trialBackends: { request: TrialBackendsRequest; result: TrialBackendsResult };
   benchTrain: { request: BenchTrainRequest; result: BenchTrainResult };
   configure: { request: ConfigureRequest; result: ConfigureResult };
   startTraining: { request: TrainingControlRequest & { kind: 'startTraining' }; result: TrainingStateResult };
@@ -96,8 +96,8 @@ export interface WorkerErrorInfo {
 /** Unprompted news from the worker (progress while a request runs). */
 export type WorkerEvent =
   | { kind: 'backend-attempt'; attempt: BackendAttempt }
-  /** One backend measured by probeBackends, as soon as it is done. */
-  | { kind: 'probe-row'; row: BackendProbeRow }
+  /** One backend measured by trialBackends, as soon as it is done. */
+  | { kind: 'trial-row'; row: BackendTrialRow }
   | { kind: 'bench-progress'; progress: BenchProgress }
   | { kind: 'training-step'; step: TrainingStepEvent }
   | { kind: 'training-evaluation'; evaluation: TrainingEvaluationEvent }

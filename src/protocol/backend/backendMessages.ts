@@ -1,5 +1,5 @@
 /**
- * Choosing and measuring the worker's tfjs backend: init, the measured probe, the benchmark.
+ * Choosing and measuring the worker's tfjs backend: init, the measured trial, the benchmark.
  * Part of the page <-> worker protocol; import it through messages.ts.
  */
 
@@ -78,8 +78,8 @@ export type BackendKind = 'gpu' | 'software-gpu' | 'cpu-simd' | 'cpu';
  * short-lived child worker that is terminated once it overruns the cap, then switches the
  * worker to the best one. Opt-in: init stays a quick matMul check.
  */
-export interface ProbeBackendsRequest {
-  kind: 'probeBackends';
+export interface TrialBackendsRequest {
+  kind: 'trialBackends';
   /**
    * The user's override (?backend=): chosen whenever it trains at all, fastest or not.
    * When absent, the backend the last init request named, if any.
@@ -89,7 +89,7 @@ export interface ProbeBackendsRequest {
   capMs?: number;
 }
 
-export interface BackendProbeRow {
+export interface BackendTrialRow {
   backend: BackendName;
   /** Null when the backend never started, so what it would run on is unknown. */
   kind: BackendKind | null;
@@ -107,24 +107,24 @@ export interface BackendProbeRow {
   startMs: number | null;
 }
 
-export interface ProbeBackendsResult {
+export interface TrialBackendsResult {
   /** The backend the worker is on now. */
   backend: BackendName;
   reason: string;
-  rows: BackendProbeRow[];
+  rows: BackendTrialRow[];
   batchSize: number;
   warmupSteps: number;
   timedSteps: number;
   capMs: number;
   adapterInfo: AdapterInfo | null;
-  /** tf.memory().numTensors before and after: equal unless the probe leaked. */
+  /** tf.memory().numTensors before and after: equal unless the trial leaked. */
   tensorsBefore: number;
   tensorsAfter: number;
-  probeMs: number;
+  trialMs: number;
 }
 
 /**
- * Trains the same CKA setup as the probe on one backend for a benchmark: `warmup` steps,
+ * Trains the same CKA setup as the trial on one backend for a benchmark: `warmup` steps,
  * then up to `steps` timed ones, stopping early once `capMs` is spent. The worker goes
  * back to the backend it was on.
  */

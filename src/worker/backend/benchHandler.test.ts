@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeFetch } from '../../browser/fakeServer.testutil';
 import { useNodeBackend } from '../../node/wasmBackend';
 import type { BenchProgress, WorkerEvent } from '../../protocol/messages';
-import { ckaFixtureLoader } from './backendProbeFixture';
+import { ckaFixtureLoader } from './backendTrialFixture';
 import { handleBenchTrain } from './benchHandler';
 import { servedSources } from '../teachers/teacherSources';
 

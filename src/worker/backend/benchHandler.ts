@@ -1,14 +1,14 @@
 import { installConv2dGradient } from '../../core/backend/conv2dGradient';
 import type { BackendName, BenchTrainRequest, BenchTrainResult } from '../../protocol/messages';
-import { returnTo } from './backendProbe';
-import { describeActiveBackend } from './backendProbeDevice';
-import type { CkaFixture } from './backendProbeFixture';
+import { returnTo } from './backendTrial';
+import { describeActiveBackend } from './backendTrialDevice';
+import type { CkaFixture } from './backendTrialFixture';
 import { median } from '../../core/median';
-import { timeCkaSteps } from './backendProbeSteps';
+import { timeCkaSteps } from './backendTrialSteps';
 import { WorkerFailure } from '../failure';
 import type { Emit } from './initHandler';
 import { switchBackend } from './tfBackends';
-import { probeWebGpuAdapter } from './webgpuAdapter';
+import { queryWebGpuAdapter } from './webgpuAdapter';
 
 export const DEFAULT_BENCH_CAP_MS = 60_000;
 
@@ -21,7 +21,7 @@ export interface BenchContext {
 
 /**
  * `benchTrain`: real CKA training steps on one named backend. The benchmark calls it in the
- * page's worker; the probe calls it in a child worker it can terminate.
+ * page's worker; the trial calls it in a child worker it can terminate.
  */
 export async function handleBenchTrain(request: BenchTrainRequest, ctx: BenchContext): Promise<BenchTrainResult> {
   installConv2dGradient();
@@ -29,10 +29,10 @@ export async function handleBenchTrain(request: BenchTrainRequest, ctx: BenchCon
   const failure = await switchBackend(request.backend);
   try {
     if (failure) throw new WorkerFailure('no-backend', `${request.backend} does not start here: ${failure}`);
-    const adapter = request.backend === 'webgpu' ? await probeWebGpuAdapter() : null;
+    const adapter = request.backend === 'webgpu' ? await queryWebGpuAdapter() : null;
     const { backend } = request;
     const { kind, device } = await describeActiveBackend(backend, adapter);
-    // The probe's parent starts its cap here and reads the first loss from the step events.
+    // The trial's parent starts its cap here and reads the first loss from the step events.
     ctx.emit({ kind: 'bench-progress', progress: { phase: 'started', backend, kind, device } });
     const plan = { warmup: request.warmup ?? 1, steps: request.steps, capMs: request.capMs ?? DEFAULT_BENCH_CAP_MS, minSteps: 1 };
     const t = await timeCkaSteps(fixture, plan, (step) => ctx.emit({ kind: 'bench-progress', progress: { phase: 'step', backend, ...step } }));

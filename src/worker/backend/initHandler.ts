@@ -4,7 +4,7 @@ import { backendPlan, selectionReason, type PlanStep } from './backendPlan';
 import { WorkerFailure } from '../failure';
 import { runSmokeCheck } from './smokeRun';
 import { switchBackend, wasmFeatures } from './tfBackends';
-import { probeWebGpuAdapter } from './webgpuAdapter';
+import { queryWebGpuAdapter } from './webgpuAdapter';
 
 export type Emit = (event: WorkerEvent) => void;
 
@@ -33,7 +33,7 @@ async function tryStep(step: PlanStep): Promise<StepOutcome> {
 export async function handleInit(request: InitRequest, emit: Emit): Promise<InitResult> {
   const started = performance.now();
   installConv2dGradient(); // before any backend exists, so every one trains convs the same way
-  const adapterInfo = await probeWebGpuAdapter();
+  const adapterInfo = await queryWebGpuAdapter();
   const attempts: BackendAttempt[] = [];
   for (const step of backendPlan(request.backend, adapterInfo)) {
     const { attempt, smoke } = await tryStep(step);

@@ -25,7 +25,7 @@ interface GpuLike {
  * so we can tell a real GPU from a software fallback before committing to it.
  * Null when this context has no WebGPU or no adapter.
  */
-export async function probeWebGpuAdapter(): Promise<AdapterInfo | null> {
+export async function queryWebGpuAdapter(): Promise<AdapterInfo | null> {
   const gpu = (navigator as unknown as { gpu?: GpuLike }).gpu;
   if (!gpu) return null;
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' }).catch(() => null);

@@ -18,7 +18,7 @@ export interface TeacherSources {
 /**
  * The served files (dist/ after a build), fetched. Each data file is fetched and unzipped
  * once per sources object and its bytes shared: the data panel, teacher evaluation, training
- * and the backend probe all read the same 10-50 MB files, and nothing writes into them.
+ * and the backend trial all read the same 10-50 MB files, and nothing writes into them.
  */
 export function servedSources(options: StaticFetchOptions = {}): TeacherSources {
   const fetchData = fetchDataFiles(options);

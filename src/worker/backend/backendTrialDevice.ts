@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AdapterInfo, BackendKind, BackendName } from '../../protocol/messages';
-import { backendKind } from './backendProbeKind';
+import { backendKind } from './backendTrialKind';
 import { wasmFeatures } from './tfBackends';
 import { describeAdapter } from './webgpuAdapter';
 

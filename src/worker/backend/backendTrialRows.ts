@@ -1,4 +1,4 @@
-import type { BackendKind, BackendName, BackendProbeRow } from '../../protocol/messages';
+import type { BackendKind, BackendName, BackendTrialRow } from '../../protocol/messages';
 import { median } from '../../core/median';
 
 /** What a child reported about one backend before it finished or was stopped. */
@@ -29,17 +29,17 @@ function base(r: ChildReport) {
 }
 
 /** All `wanted` timed steps finished: the median is the backend's figure. */
-export function timedRow(r: ChildReport, wanted: number): BackendProbeRow {
+export function timedRow(r: ChildReport, wanted: number): BackendTrialRow {
   if (r.stepMs.length < wanted) return tooSlowRow(r, `only ${r.stepMs.length} of ${wanted} timed steps ran`);
   const detail = `median of ${list(r.stepMs)} ms; warm-up ${list(r.warmupMs)} ms`;
   return { ...base(r), status: 'timed', msPerStep: median(r.stepMs), detail };
 }
 
 /** It started and trains, but overran the cap; what it managed is kept in the detail. */
-export function tooSlowRow(r: ChildReport, why: string): BackendProbeRow {
+export function tooSlowRow(r: ChildReport, why: string): BackendTrialRow {
   return { ...base(r), status: 'too slow', msPerStep: null, detail: `${why} (${steps(r)})` };
 }
 
-export function failedRow(r: ChildReport, why: string): BackendProbeRow {
+export function failedRow(r: ChildReport, why: string): BackendTrialRow {
   return { ...base(r), status: 'failed', msPerStep: null, detail: why };
 }

@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { batchToTensor } from '../../core/data/imageTensors';
 import { createAmalgamation, disposeAmalgamation, trainStep, type Amalgamation } from '../../core/method/amalgamation';
 import { loadTeacher, type Teacher } from '../../core/teachers/loadTeacher';
-import type { CkaFixture } from './backendProbeFixture';
+import type { CkaFixture } from './backendTrialFixture';
 
 export interface StepPlan {
   warmup: number;
@@ -40,7 +40,7 @@ export type OnStep = (step: { warmup: boolean; ms: number; loss: number }) => vo
 
 /**
  * Real CKA training steps on the active backend: fresh teachers, student and batch, all
- * disposed before returning, so the probe can move on to the next backend clean.
+ * disposed before returning, so the trial can move on to the next backend clean.
  */
 export async function timeCkaSteps(fixture: CkaFixture, plan: StepPlan, onStep: OnStep = () => {}): Promise<TimedSteps> {
   const started = performance.now();

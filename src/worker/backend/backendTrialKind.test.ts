@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdapterInfo } from '../../protocol/messages';
-import { backendKind } from './backendProbeKind';
+import { backendKind } from './backendTrialKind';
 
 const adapter = (architecture: string, isFallbackAdapter: boolean): AdapterInfo => ({
   vendor: 'google',

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useNodeBackend } from '../../node/wasmBackend';
 import type { BackendName, BenchProgress, BenchTrainRequest, RequestEnvelope, WorkerEvent, WorkerMessage } from '../../protocol/messages';
-import { handleProbeBackends, PROBE_ORDER } from './backendProbe';
-import type { ChildWorker } from './backendProbeChild';
+import { handleTrialBackends, TRIAL_ORDER } from './backendTrial';
+import type { ChildWorker } from './backendTrialChild';
 
 type Script = (say: (message: WorkerMessage) => void, backend: BackendName) => void;
 
@@ -37,7 +37,7 @@ const started = (backend: BackendName, kind: 'cpu-simd' | 'cpu' | 'software-gpu'
   progress({ phase: 'started', backend, kind, device: `${backend} device` });
 const step = (backend: BackendName, warmup: boolean, ms: number): WorkerMessage => progress({ phase: 'step', backend, warmup, ms, loss: 19 });
 
-describe('probeBackends (scripted children)', () => {
+describe('trialBackends (scripted children)', () => {
   beforeAll(async () => {
     await useNodeBackend('wasm');
     vi.stubGlobal('navigator', {}); // a browser without WebGPU; this Node has no navigator at all
@@ -58,7 +58,7 @@ describe('probeBackends (scripted children)', () => {
     const events: WorkerEvent[] = [];
     let gpuWaits = 0;
     const waitForGpu = async () => void gpuWaits++;
-    const result = await handleProbeBackends({ kind: 'probeBackends', capMs: 50 }, { previous: 'wasm', emit: (e) => events.push(e), spawn, waitForGpu });
+    const result = await handleTrialBackends({ kind: 'trialBackends', capMs: 50 }, { previous: 'wasm', emit: (e) => events.push(e), spawn, waitForGpu });
 
     expect(result.rows.map((r) => [r.backend, r.status])).toEqual([
       ['wasm', 'timed'],
@@ -66,8 +66,8 @@ describe('probeBackends (scripted children)', () => {
       ['webgl', 'failed'],
       ['webgpu', 'too slow'],
     ]);
-    expect(result.rows.map((r) => r.backend)).toEqual(PROBE_ORDER);
-    expect(events.map((e) => e.kind)).toEqual(['probe-row', 'probe-row', 'probe-row', 'probe-row']);
+    expect(result.rows.map((r) => r.backend)).toEqual(TRIAL_ORDER);
+    expect(events.map((e) => e.kind)).toEqual(['trial-row', 'trial-row', 'trial-row', 'trial-row']);
     expect(gpuWaits).toBe(1); // only the stopped GPU child: a killed CPU child leaves nothing running
     expect(children.every((c) => c.terminated)).toBe(true);
     expect(result).toMatchObject({ backend: 'wasm', reason: 'fastest: 230 ms/step, the only backend timed', capMs: 50 });
@@ -78,8 +78,8 @@ describe('probeBackends (scripted children)', () => {
   it('refuses to choose when nothing was timed, leaving the worker where it was', async () => {
     const fail: Script = (say) => say({ type: 'error', id: 1, error: { code: 'internal', message: 'no' } });
     const { spawn } = scriptedChildren({ wasm: fail, cpu: fail, webgl: fail, webgpu: fail });
-    const probe = handleProbeBackends({ kind: 'probeBackends' }, { previous: 'wasm', emit: () => {}, spawn });
-    await expect(probe).rejects.toMatchObject({ code: 'no-backend', message: expect.stringMatching(/^probe found no backend to train on/) });
+    const trial = handleTrialBackends({ kind: 'trialBackends' }, { previous: 'wasm', emit: () => {}, spawn });
+    await expect(trial).rejects.toMatchObject({ code: 'no-backend', message: expect.stringMatching(/^trial found no backend to train on/) });
     expect(tf.getBackend()).toBe('wasm');
   });
 });

@@ -1,7 +1,7 @@
-import type { BackendName, BackendProbeRow, BenchProgress, BenchTrainResult, RequestEnvelope, WorkerMessage } from '../../protocol/messages';
-import { emptyReport, failedRow, timedRow, tooSlowRow, type ChildReport } from './backendProbeRows';
+import type { BackendName, BackendTrialRow, BenchProgress, BenchTrainResult, RequestEnvelope, WorkerMessage } from '../../protocol/messages';
+import { emptyReport, failedRow, timedRow, tooSlowRow, type ChildReport } from './backendTrialRows';
 
-/** The part of a Worker the probe uses; unit tests pass a fake. */
+/** The part of a Worker the trial uses; unit tests pass a fake. */
 export interface ChildWorker {
   onmessage: ((event: { data: WorkerMessage }) => void) | null;
   onerror: ((event: { message?: string }) => void) | null;
@@ -36,13 +36,13 @@ function record(report: ChildReport, progress: BenchProgress, sinceSpawn: number
  * worker can be terminated: that is what makes the cap a cap, and it frees the backend's
  * tensors, buffers and device with it.
  */
-export function probeInChild(spawn: () => ChildWorker, plan: ChildPlan): Promise<BackendProbeRow> {
+export function trialInChild(spawn: () => ChildWorker, plan: ChildPlan): Promise<BackendTrialRow> {
   const report = emptyReport(plan.backend);
   return new Promise((resolve) => {
     const spawned = performance.now();
     const child = spawn();
     let timer = setTimeout(() => finish(failedRow(report, `did not start within ${plan.startMs} ms`)), plan.startMs);
-    function finish(row: BackendProbeRow): void {
+    function finish(row: BackendTrialRow): void {
       clearTimeout(timer);
       child.onmessage = child.onerror = null;
       child.terminate();

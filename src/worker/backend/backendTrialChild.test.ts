@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BenchProgress, RequestEnvelope, WorkerMessage } from '../../protocol/messages';
-import { probeInChild, type ChildPlan, type ChildWorker } from './backendProbeChild';
+import { trialInChild, type ChildPlan, type ChildWorker } from './backendTrialChild';
 
 /** A child worker the test drives by hand. */
 class FakeChild implements ChildWorker {
@@ -30,12 +30,12 @@ class FakeChild implements ChildWorker {
 
 const plan: ChildPlan = { backend: 'wasm', warmup: 1, steps: 3, capMs: 4000, startMs: 30_000 };
 
-function start(): { child: FakeChild; row: ReturnType<typeof probeInChild> } {
+function start(): { child: FakeChild; row: ReturnType<typeof trialInChild> } {
   const child = new FakeChild();
-  return { child, row: probeInChild(() => child, plan) };
+  return { child, row: trialInChild(() => child, plan) };
 }
 
-describe('probeInChild', () => {
+describe('trialInChild', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 

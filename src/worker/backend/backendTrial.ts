@@ -1,28 +1,28 @@
 import * as tf from '@tensorflow/tfjs';
 import { installConv2dGradient } from '../../core/backend/conv2dGradient';
-import type { BackendName, BackendProbeRow, ProbeBackendsRequest, ProbeBackendsResult } from '../../protocol/messages';
-import { probeInChild, type ChildWorker } from './backendProbeChild';
-import { chooseBackend } from './backendProbeChoice';
-import { afterGpuWork, gpuRoundTrip } from './backendProbeDrain';
-import { PROBE_BATCH_SIZE } from './backendProbeFixture';
+import type { BackendName, BackendTrialRow, TrialBackendsRequest, TrialBackendsResult } from '../../protocol/messages';
+import { trialInChild, type ChildWorker } from './backendTrialChild';
+import { chooseBackend } from './backendTrialChoice';
+import { afterGpuWork, gpuRoundTrip } from './backendTrialDrain';
+import { TRIAL_BATCH_SIZE } from './backendTrialFixture';
 import { WorkerFailure } from '../failure';
 import type { Emit } from './initHandler';
 import { switchBackend } from './tfBackends';
-import { probeWebGpuAdapter } from './webgpuAdapter';
+import { queryWebGpuAdapter } from './webgpuAdapter';
 
-export const PROBE_WARMUP = 1;
-export const PROBE_STEPS = 3;
-export const DEFAULT_PROBE_CAP_MS = 4000;
+export const TRIAL_WARMUP = 1;
+export const TRIAL_STEPS = 3;
+export const DEFAULT_TRIAL_CAP_MS = 4000;
 /** Loading tfjs, two teachers and a batch into a fresh worker, and starting its backend. */
 const CHILD_START_MS = 30_000;
 /**
  * Kernels that run on this CPU first: a terminated child's GPU work may still drain in the
  * GPU process for a moment, which would slow whatever is timed next.
  */
-export const PROBE_ORDER: readonly BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
+export const TRIAL_ORDER: readonly BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
 
-export interface ProbeContext {
-  /** The backend the worker is on (null before init): where a failed probe leaves it. */
+export interface TrialContext {
+  /** The backend the worker is on (null before init): where a failed trial leaves it. */
   previous: BackendName | null;
   emit: Emit;
   /** A fresh training worker; the default is another copy of this one. */
@@ -42,39 +42,39 @@ export async function returnTo(previous: BackendName | null): Promise<void> {
 const spawnCopy = (): ChildWorker => new Worker(self.location.href, { type: 'module' }) as unknown as ChildWorker;
 
 /**
- * `probeBackends`: times real CKA steps on every backend, one child worker at a time (so
+ * `trialBackends`: times real CKA steps on every backend, one child worker at a time (so
  * the timings do not compete), then moves this worker to the backend chosen from the table.
  */
-export async function handleProbeBackends(request: ProbeBackendsRequest, ctx: ProbeContext): Promise<ProbeBackendsResult> {
+export async function handleTrialBackends(request: TrialBackendsRequest, ctx: TrialContext): Promise<TrialBackendsResult> {
   const started = performance.now();
-  const capMs = request.capMs ?? DEFAULT_PROBE_CAP_MS;
-  const adapterInfo = await probeWebGpuAdapter();
+  const capMs = request.capMs ?? DEFAULT_TRIAL_CAP_MS;
+  const adapterInfo = await queryWebGpuAdapter();
   const tensorsBefore = liveTensors();
-  const rows: BackendProbeRow[] = [];
-  for (const backend of PROBE_ORDER) {
-    const plan = { backend, warmup: PROBE_WARMUP, steps: PROBE_STEPS, capMs, startMs: CHILD_START_MS };
-    const row = await afterGpuWork(await probeInChild(ctx.spawn ?? spawnCopy, plan), ctx.waitForGpu ?? gpuRoundTrip);
+  const rows: BackendTrialRow[] = [];
+  for (const backend of TRIAL_ORDER) {
+    const plan = { backend, warmup: TRIAL_WARMUP, steps: TRIAL_STEPS, capMs, startMs: CHILD_START_MS };
+    const row = await afterGpuWork(await trialInChild(ctx.spawn ?? spawnCopy, plan), ctx.waitForGpu ?? gpuRoundTrip);
     rows.push(row);
-    ctx.emit({ kind: 'probe-row', row });
+    ctx.emit({ kind: 'trial-row', row });
   }
   const choice = chooseBackend(rows, request.backend);
-  installConv2dGradient(); // as init does, in case the probe is the first to start a backend here
+  installConv2dGradient(); // as init does, in case the trial is the first to start a backend here
   const failure = choice ? await switchBackend(choice.backend) : 'no backend completed its timed steps';
   if (!choice || failure) {
     await returnTo(ctx.previous);
     const table = rows.map((r) => `${r.backend} ${r.status}: ${r.detail}`).join('; ');
-    throw new WorkerFailure('no-backend', `probe found no backend to train on: ${failure} (${table})`);
+    throw new WorkerFailure('no-backend', `trial found no backend to train on: ${failure} (${table})`);
   }
   return {
     ...choice,
     rows,
-    batchSize: PROBE_BATCH_SIZE,
-    warmupSteps: PROBE_WARMUP,
-    timedSteps: PROBE_STEPS,
+    batchSize: TRIAL_BATCH_SIZE,
+    warmupSteps: TRIAL_WARMUP,
+    timedSteps: TRIAL_STEPS,
     capMs,
     adapterInfo,
     tensorsBefore,
     tensorsAfter: liveTensors(),
-    probeMs: performance.now() - started,
+    trialMs: performance.now() - started,
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { BackendKind, BackendName, BackendProbeRow } from '../../protocol/messages';
-import { chooseBackend } from './backendProbeChoice';
+import type { BackendKind, BackendName, BackendTrialRow } from '../../protocol/messages';
+import { chooseBackend } from './backendTrialChoice';
 
-function row(backend: BackendName, kind: BackendKind, ms: number | 'too slow' | 'failed'): BackendProbeRow {
+function row(backend: BackendName, kind: BackendKind, ms: number | 'too slow' | 'failed'): BackendTrialRow {
   const status = typeof ms === 'number' ? 'timed' : ms;
   return { backend, kind, device: '', status, msPerStep: typeof ms === 'number' ? ms : null, detail: '', firstLoss: null, startMs: null };
 }

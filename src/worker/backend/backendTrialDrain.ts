@@ -1,16 +1,16 @@
-import type { BackendProbeRow } from '../../protocol/messages';
-import { probeWebGpuAdapter } from './webgpuAdapter';
+import type { BackendTrialRow } from '../../protocol/messages';
+import { queryWebGpuAdapter } from './webgpuAdapter';
 
 /**
  * A WebGPU request that the GPU process answers only once it is free again. Work a killed
  * child had queued there (many seconds on SwiftShader) keeps running after terminate().
  */
 export async function gpuRoundTrip(): Promise<void> {
-  await probeWebGpuAdapter();
+  await queryWebGpuAdapter();
 }
 
 /** Waits out a stopped GPU child's queued work, so it does not slow what is timed next. */
-export async function afterGpuWork(row: BackendProbeRow, waitForGpu: () => Promise<void>): Promise<BackendProbeRow> {
+export async function afterGpuWork(row: BackendTrialRow, waitForGpu: () => Promise<void>): Promise<BackendTrialRow> {
   if (row.status !== 'too slow' || row.kind === 'cpu' || row.kind === 'cpu-simd') return row;
   const started = performance.now();
   await waitForGpu();

@@ -31,11 +31,11 @@ function rememberWeights(files: ModelFiles): ModelFiles {
   };
 }
 
-/** The batch size the probe and the benchmark train with (the preset's default). */
-export const PROBE_BATCH_SIZE = 64;
+/** The batch size the trial and the benchmark train with (the preset's default). */
+export const TRIAL_BATCH_SIZE = 64;
 
 async function loadFixture(sources: TeacherSources): Promise<CkaFixture> {
-  const config = configFromPreset('cka', { batchSize: PROBE_BATCH_SIZE });
+  const config = configFromPreset('cka', { batchSize: TRIAL_BATCH_SIZE });
   const ids = await sources.teacherIds();
   const teachers = await Promise.all(
     config.teachers.map(async (id) => {

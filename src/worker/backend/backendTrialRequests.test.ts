@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnvelope } from '../../protocol/validate';
 
-describe('parseEnvelope: probeBackends and benchTrain', () => {
+describe('parseEnvelope: trialBackends and benchTrain', () => {
   it('accepts them, with defaults left to the worker and unknown fields dropped', () => {
-    expect(parseEnvelope({ id: 1, request: { kind: 'probeBackends', extra: true } })).toEqual({ id: 1, request: { kind: 'probeBackends' } });
-    expect(parseEnvelope({ id: 2, request: { kind: 'probeBackends', backend: 'webgl', capMs: 2000 } })).toEqual({
+    expect(parseEnvelope({ id: 1, request: { kind: 'trialBackends', extra: true } })).toEqual({ id: 1, request: { kind: 'trialBackends' } });
+    expect(parseEnvelope({ id: 2, request: { kind: 'trialBackends', backend: 'webgl', capMs: 2000 } })).toEqual({
       id: 2,
-      request: { kind: 'probeBackends', backend: 'webgl', capMs: 2000 },
+      request: { kind: 'trialBackends', backend: 'webgl', capMs: 2000 },
     });
     expect(parseEnvelope({ id: 3, request: { kind: 'benchTrain', backend: 'wasm', steps: 20, warmup: 0, capMs: 9000 } })).toEqual({
       id: 3,
@@ -16,8 +16,8 @@ describe('parseEnvelope: probeBackends and benchTrain', () => {
 
   it('refuses bad backends, missing steps and numbers out of range', () => {
     const bad = (request: Record<string, unknown>) => parseEnvelope({ id: 1, request });
-    expect(bad({ kind: 'probeBackends', backend: 'tpu' })).toEqual({ code: 'bad-request', message: "unknown backend 'tpu'" });
-    expect(bad({ kind: 'probeBackends', capMs: 10 })).toEqual({
+    expect(bad({ kind: 'trialBackends', backend: 'tpu' })).toEqual({ code: 'bad-request', message: "unknown backend 'tpu'" });
+    expect(bad({ kind: 'trialBackends', capMs: 10 })).toEqual({
       code: 'bad-request',
       message: 'capMs must be a whole number in [500, 60000] (got 10)',
     });

@@ -1,4 +1,4 @@
-import type { BackendName, BackendProbeRow } from '../../protocol/messages';
+import type { BackendName, BackendTrialRow } from '../../protocol/messages';
 
 /**
  * A real GPU wins unless it is this much slower than the fastest backend: at batch 64 the
@@ -6,21 +6,21 @@ import type { BackendName, BackendProbeRow } from '../../protocol/messages';
  */
 export const GPU_PREFERENCE = 1.25;
 
-export interface ProbeChoice {
+export interface TrialChoice {
   backend: BackendName;
   reason: string;
 }
 
-const ms = (row: BackendProbeRow) => `${Math.round(row.msPerStep!)} ms/step`;
+const ms = (row: BackendTrialRow) => `${Math.round(row.msPerStep!)} ms/step`;
 
 /** A working backend that was merely too slow still counts as usable for an override. */
-const trains = (row: BackendProbeRow) => row.status !== 'failed';
+const trains = (row: BackendTrialRow) => row.status !== 'failed';
 
 /**
- * Picks from the probe table: the user's override if it trains at all, else the fastest
+ * Picks from the trial table: the user's override if it trains at all, else the fastest
  * timed backend, or a real GPU within GPU_PREFERENCE of it. Null when none was timed.
  */
-export function chooseBackend(rows: readonly BackendProbeRow[], preferred?: BackendName): ProbeChoice | null {
+export function chooseBackend(rows: readonly BackendTrialRow[], preferred?: BackendName): TrialChoice | null {
   const timed = rows.filter((r) => r.status === 'timed').sort((a, b) => a.msPerStep! - b.msPerStep!);
   const fastest = timed[0];
   const requested = rows.find((r) => r.backend === preferred && trains(r));
