@@ -15,6 +15,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browserBench/chromiumLaunch';
 import { callWorkerOk } from './browserBench/workerCall';
 import { isBackendName, type BackendName } from '../src/protocol/messages';
 import { parseArgs, UsageError } from './cli/args';
+import { errorMessage } from '../src/protocol/errors';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -75,7 +76,7 @@ async function benchOne(page: Page, backend: BackendName, o: Options): Promise<B
     console.log(`${result.stepMs.length} steps, median ${result.medianMs.toFixed(1)} ms${result.stoppedEarly ? ` (${result.stoppedEarly})` : ''}`);
     return { result, mainThread };
   } catch (error) {
-    console.log(`skipped: ${error instanceof Error ? error.message : String(error)}`);
+    console.log(`skipped: ${errorMessage(error)}`);
     return null;
   }
 }

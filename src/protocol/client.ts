@@ -1,23 +1,11 @@
 import type {
-  ErrorCode,
   RequestEnvelope,
   ResultOf,
-  WorkerErrorInfo,
   WorkerEvent,
   WorkerMessage,
   WorkerRequest,
 } from './messages';
-
-/** A failed call: the worker's typed error, or one the client raised (abort, crash). */
-export class WorkerCallError extends Error {
-  readonly code: ErrorCode;
-
-  constructor(info: WorkerErrorInfo) {
-    super(info.message);
-    this.name = 'WorkerCallError';
-    this.code = info.code;
-  }
-}
+import { WorkerCallError } from './errors';
 
 interface Pending {
   resolve: (result: ResultOf<WorkerRequest['kind']>) => void;

@@ -12,7 +12,7 @@ import { connectWorkerEvents } from './store/workerEvents';
 import { TeachersPanel } from './teachers/TeachersPanel';
 import { installStudioHook, studioHook } from './testHook';
 import { TrainingPanel } from './training/TrainingPanel';
-import { teacherLoads, trainingWorker } from './workerClient';
+import { loadTeacher, trainingWorker } from './workerClient';
 import { WorkerStatusPanel } from './backend/WorkerStatusPanel';
 
 /**
@@ -20,7 +20,7 @@ import { WorkerStatusPanel } from './backend/WorkerStatusPanel';
  * live views, results, export). One column on a narrow window.
  */
 export function App({ backendQuery }: { backendQuery: BackendQuery }) {
-  useEffect(() => installStudioHook(window, studioHook(trainingWorker, teacherLoads)), []);
+  useEffect(() => installStudioHook(window, studioHook(trainingWorker, loadTeacher)), []);
   useEffect(() => connectWorkerEvents(trainingWorker, studioStore), []);
   const backend = useStudio((s) => s.workerBackend);
   return (

@@ -1,5 +1,6 @@
 import { TrainingWorkerClient } from '../protocol/client';
-import { TeacherLoads } from './teachers/teacherLoads';
+import { studioStore } from './store/studioStore';
+import { loadTeacherInto } from './teachers/teacherLoads';
 
 /**
  * The page's one training worker; it starts on the first call. The URL is written here,
@@ -9,5 +10,5 @@ export const trainingWorker = new TrainingWorkerClient(
   () => new Worker(new URL('../worker/trainingWorker.ts', import.meta.url), { type: 'module' }),
 );
 
-/** What the page knows of the teachers loaded into that worker. */
-export const teacherLoads = new TeacherLoads((id) => trainingWorker.call({ kind: 'loadTeacher', id }));
+/** What a card's Load button does: loads into that worker, the outcome kept in the teachers slice. */
+export const loadTeacher = (id: string) => loadTeacherInto(studioStore, (teacher) => trainingWorker.call({ kind: 'loadTeacher', id: teacher }), id);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { WorkerCallError } from '../../protocol/client';
+import { errorText } from '../../protocol/errors';
 import type { BackendName, InitResult } from '../../protocol/messages';
 import { trainingWorker } from '../workerClient';
 
@@ -20,8 +20,7 @@ export function useWorkerStatus(backend: BackendName | undefined): WorkerStatus 
       (error: unknown) => {
         // Our own cleanup aborted it (StrictMode remount, unmount): nothing to show.
         if (controller.signal.aborted) return;
-        const message = error instanceof WorkerCallError ? `${error.code}: ${error.message}` : String(error);
-        setStatus({ phase: 'error', message });
+        setStatus({ phase: 'error', message: errorText(error) });
       },
     );
     return () => controller.abort();

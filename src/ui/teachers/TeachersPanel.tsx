@@ -1,11 +1,11 @@
-import { useSyncExternalStore } from 'react';
 import type { TeacherMetadata } from '../../core/teachers/teacherMetadata';
-import type { TeacherLoad } from './teacherLoads';
+import { errorText } from '../../protocol/errors';
+import { useStudio } from '../store/studioStore';
+import type { TeacherLoad, ZooEntry } from '../store/teachersSlice';
 import { FactList, type Fact } from '../layout/FactList';
 import {
   accuracyText,
   architectureText,
-  errorText,
   inputText,
   labelsText,
   loadedText,
@@ -14,12 +14,8 @@ import { DroppedTeacherCards } from './DroppedTeacherCards';
 import { PickCheckbox } from './PickCheckbox';
 import { TeacherDropZone } from './TeacherDropZone';
 import { TeacherDrops } from './TeacherDrops';
-import { useTeacherZoo, type ZooEntry } from './useTeacherZoo';
-import { teacherLoads } from '../workerClient';
-
-function useTeacherLoads(): ReadonlyMap<string, TeacherLoad> {
-  return useSyncExternalStore(teacherLoads.subscribe, teacherLoads.snapshot);
-}
+import { useTeacherZoo } from './useTeacherZoo';
+import { loadTeacher } from '../workerClient';
 
 /** The worker side of a card: a Load button, then what the worker said. */
 function WorkerLine({ id, load }: { id: string; load: TeacherLoad | undefined }) {
@@ -33,7 +29,7 @@ function WorkerLine({ id, load }: { id: string; load: TeacherLoad | undefined })
   }
   return (
     <div className="teacher-worker">
-      <button type="button" disabled={load?.phase === 'loading'} onClick={() => void teacherLoads.load(id)}>
+      <button type="button" disabled={load?.phase === 'loading'} onClick={() => void loadTeacher(id)}>
         {load?.phase === 'loading' ? 'Loading…' : 'Load in worker'}
       </button>
       {load?.phase === 'failed' && (
@@ -76,8 +72,8 @@ function TeacherCard({ entry, load }: { entry: ZooEntry; load: TeacherLoad | und
 }
 
 /** Loads of ids with no card (a typo, a stale link) still get a visible answer. */
-function StrayLoads({ loads, listed }: { loads: ReadonlyMap<string, TeacherLoad>; listed: ReadonlySet<string> }) {
-  const failed = [...loads].flatMap(([id, load]) =>
+function StrayLoads({ loads, listed }: { loads: Readonly<Record<string, TeacherLoad>>; listed: ReadonlySet<string> }) {
+  const failed = Object.entries(loads).flatMap(([id, load]) =>
     !listed.has(id) && load.phase === 'failed' ? [{ id, error: load.error }] : [],
   );
   return failed.map(({ id, error }) => (
@@ -89,7 +85,7 @@ function StrayLoads({ loads, listed }: { loads: ReadonlyMap<string, TeacherLoad>
 
 export function TeachersPanel() {
   const zoo = useTeacherZoo();
-  const loads = useTeacherLoads();
+  const loads = useStudio((s) => s.teacherLoads);
   const entries = zoo.phase === 'ready' ? zoo.entries : [];
   return (
     <section aria-labelledby="teachers-heading">
@@ -107,7 +103,7 @@ export function TeachersPanel() {
           </p>
           <ul className="teacher-cards" aria-label="Shipped teachers">
             {entries.map((entry) => (
-              <TeacherCard key={entry.id} entry={entry} load={loads.get(entry.id)} />
+              <TeacherCard key={entry.id} entry={entry} load={loads[entry.id]} />
             ))}
           </ul>
         </>

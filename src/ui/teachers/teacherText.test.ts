@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TeacherMetadata } from '../../core/teachers/teacherMetadata';
-import { accuracyText, architectureText, errorText, formatAccuracy, inputText, labelsText, loadedText } from './teacherText';
+import { accuracyText, architectureText, formatAccuracy, inputText, labelsText, loadedText } from './teacherText';
 
 const metadata: TeacherMetadata = {
   id: 't',
@@ -33,7 +33,6 @@ describe('teacher card text', () => {
     expect(architectureText(metadata)).toBe('lenet5 (LeNet-5)');
     expect(loadedText(61281, 84.6, true)).toBe('In the worker: 61,281 parameters (loaded in 85 ms)');
     expect(loadedText(61281, 0, false)).toBe('In the worker: 61,281 parameters (already loaded)');
-    expect(errorText({ code: 'unknown-teacher', message: 'no such' })).toBe('no such [unknown-teacher]');
   });
 
   it('says so when a dropped model has no provenance', () => {

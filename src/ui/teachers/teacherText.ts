@@ -1,5 +1,4 @@
 import type { InputSpec, TeacherMetadata } from '../../core/teachers/teacherMetadata';
-import type { WorkerErrorInfo } from '../../protocol/messages';
 
 /** Wording for the teacher cards, kept pure so it is unit-tested and the e2e test can reuse it. */
 
@@ -23,5 +22,3 @@ export function loadedText(parameters: number, ms: number, loaded: boolean): str
   const how = loaded ? `loaded in ${Math.round(ms)} ms` : 'already loaded';
   return `In the worker: ${formatCount(parameters)} parameters (${how})`;
 }
-
-export const errorText = (error: WorkerErrorInfo): string => `${error.message} [${error.code}]`;

@@ -1,16 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { fetchTeacherIndex, fetchTeacherMetadata } from '../../browser/teacherZoo';
-import type { TeacherMetadata } from '../../core/teachers/teacherMetadata';
-
-/** One listed teacher: its metadata, or why it could not be read. */
-export type ZooEntry = { id: string; metadata: TeacherMetadata } | { id: string; error: string };
-
-export type TeacherZoo =
-  | { phase: 'loading' }
-  | { phase: 'ready'; entries: ZooEntry[] }
-  | { phase: 'error'; message: string };
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+import { errorMessage } from '../../protocol/errors';
+import type { TeacherZoo, ZooEntry } from '../store/teachersSlice';
+import { studioStore, useStudio } from '../store/studioStore';
 
 /** Reads every teacher the index lists; a bad metadata.json spoils its own card only. */
 export async function readTeacherZoo(): Promise<ZooEntry[]> {
@@ -19,27 +11,29 @@ export async function readTeacherZoo(): Promise<ZooEntry[]> {
     ids.map((id) =>
       fetchTeacherMetadata(id).then(
         (metadata): ZooEntry => ({ id, metadata }),
-        (error: unknown): ZooEntry => ({ id, error: messageOf(error) }),
+        (error: unknown): ZooEntry => ({ id, error: errorMessage(error) }),
       ),
     ),
   );
 }
 
 /**
- * The shipped zoo, read by the page itself: index.json and metadata.json are plain JSON,
- * so listing needs neither tfjs nor the worker (which may still be starting).
+ * The shipped zoo, read by the page itself (index.json and metadata.json are plain JSON, so
+ * listing needs neither tfjs nor the worker, which may still be starting) into the teachers
+ * slice once; a later mount shows what was read.
  */
 export function useTeacherZoo(): TeacherZoo {
-  const [zoo, setZoo] = useState<TeacherZoo>({ phase: 'loading' });
   useEffect(() => {
+    if (studioStore.getState().teacherZoo.phase === 'ready') return;
     let current = true;
+    const { setTeacherZoo } = studioStore.getState();
     readTeacherZoo().then(
-      (entries) => current && setZoo({ phase: 'ready', entries }),
-      (error: unknown) => current && setZoo({ phase: 'error', message: messageOf(error) }),
+      (entries) => current && setTeacherZoo({ phase: 'ready', entries }),
+      (error: unknown) => current && setTeacherZoo({ phase: 'error', message: errorMessage(error) }),
     );
     return () => {
       current = false;
     };
   }, []);
-  return zoo;
+  return useStudio((s) => s.teacherZoo);
 }

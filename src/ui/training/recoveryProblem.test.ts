@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerCallError } from '../../protocol/client';
+import { WorkerCallError } from '../../protocol/errors';
 import type { CheckpointSummary } from '../../protocol/messages';
 import { checkpointToOffer, problemFromCrash, problemFromEvent } from './recoveryProblem';
 

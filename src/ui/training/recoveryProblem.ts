@@ -1,4 +1,4 @@
-import type { WorkerCallError } from '../../protocol/client';
+import type { WorkerCallError } from '../../protocol/errors';
 import type { CheckpointSummary, WorkerEvent } from '../../protocol/messages';
 
 /** Why training stopped without being asked to, in words for the page. */

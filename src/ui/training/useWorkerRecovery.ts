@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { WorkerCallError, type TrainingWorkerClient } from '../../protocol/client';
+import type { TrainingWorkerClient } from '../../protocol/client';
+import { errorText } from '../../protocol/errors';
 import type { BackendName, CheckpointSummary } from '../../protocol/messages';
 import { checkpointToOffer, problemFromCrash, problemFromEvent, type RecoveryProblem } from './recoveryProblem';
 
@@ -15,7 +16,6 @@ export interface WorkerRecovery {
   resume(backend: BackendName): void;
 }
 
-const describe = (error: unknown) => (error instanceof WorkerCallError ? `${error.code}: ${error.message}` : String(error));
 
 /** Follows `client` for a lost device, a crashed worker or a failed run, and resumes from the last checkpoint. */
 export function useWorkerRecovery(client: TrainingWorkerClient): WorkerRecovery {
@@ -34,7 +34,7 @@ export function useWorkerRecovery(client: TrainingWorkerClient): WorkerRecovery 
       // IndexedDB outlives the worker: after a crash this call starts a fresh one to read it.
       client.call({ kind: 'listCheckpoints' }).then(
         (list) => (setCheckpoint(checkpointToOffer(list, next.runId)), setPhase('idle')),
-        (error: unknown) => (setNote(`Could not read the stored checkpoints: ${describe(error)}`), setPhase('idle')),
+        (error: unknown) => (setNote(`Could not read the stored checkpoints: ${errorText(error)}`), setPhase('idle')),
       );
     },
     [client],
@@ -62,7 +62,7 @@ export function useWorkerRecovery(client: TrainingWorkerClient): WorkerRecovery 
         return `Resumed on ${init.backend} from step ${checkpoint.step} (now at step ${state.step}).`;
       })().then(
         (done) => (setProblem(null), setNote(done), setPhase('idle')),
-        (error: unknown) => (setNote(`Resume failed: ${describe(error)}`), setPhase('idle')),
+        (error: unknown) => (setNote(`Resume failed: ${errorText(error)}`), setPhase('idle')),
       );
     },
     [client, checkpoint],

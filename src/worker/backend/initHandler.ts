@@ -5,6 +5,7 @@ import { WorkerFailure } from '../failure';
 import { runSmokeCheck } from './smokeRun';
 import { switchBackend, wasmFeatures } from './tfBackends';
 import { queryWebGpuAdapter } from './webgpuAdapter';
+import { errorMessage } from '../../protocol/errors';
 
 export type Emit = (event: WorkerEvent) => void;
 
@@ -24,7 +25,7 @@ async function tryStep(step: PlanStep): Promise<StepOutcome> {
     }
     return { attempt: { backend, outcome: 'selected', detail: `${smoke.operation} ok` }, smoke };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return { attempt: { backend, outcome: 'failed', detail: `matMul check threw: ${message}` } };
   }
 }

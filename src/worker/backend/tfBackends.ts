@@ -5,6 +5,7 @@ import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import type { BackendName } from '../../protocol/messages';
 import { configureWasmPaths } from './wasmPaths';
+import { errorMessage } from '../../protocol/errors';
 
 /**
  * Switches tfjs to `name`. Returns null on success or why it failed: setBackend
@@ -17,7 +18,7 @@ export async function switchBackend(name: BackendName): Promise<string | null> {
     if (!(await tf.setBackend(name))) return 'initialization failed';
     await tf.ready();
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
   const active = tf.getBackend();
   return active === name ? null : `tfjs stayed on '${active}'`;

@@ -3,6 +3,7 @@ import type { LabelledImages } from '../../core/data/labelledImages';
 import type { DroppedFile, LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
 import { summarizeImages } from './dataSummary';
 import { WorkerFailure } from '../failure';
+import { errorMessage } from '../../protocol/errors';
 
 /** RunConfig.data names a dropped transfer set so: 'dropped:<name>'. */
 export const DROPPED_DATA_PREFIX = 'dropped:';
@@ -77,7 +78,7 @@ export class DroppedData {
       try {
         images.push({ name: file.name, pixels: await this.decode(file.bytes), label });
       } catch (error) {
-        skipped.push({ name: file.name, reason: `could not be decoded (${error instanceof Error ? error.message : String(error)})` });
+        skipped.push({ name: file.name, reason: `could not be decoded (${errorMessage(error)})` });
       }
     }
     return { images, skipped };

@@ -16,6 +16,7 @@ import { summarizeImages } from '../data/dataSummary';
 import { WorkerFailure } from '../failure';
 import type { TeacherRegistry } from './teacherRegistry';
 import type { TeacherSources } from './teacherSources';
+import { errorMessage } from '../../protocol/errors';
 
 export interface TeacherHandlers {
   loadTeacher(request: LoadTeacherRequest): Promise<LoadTeacherResult>;
@@ -49,7 +50,7 @@ export function createTeacherHandlers(registry: TeacherRegistry, sources: Teache
     } catch (error) {
       if (error instanceof StaticFileError) throw error;
       // Served, but not IDX (a truncated download, a server that mangled it, ...).
-      throw new WorkerFailure('bad-data', `${key}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new WorkerFailure('bad-data', `${key}: ${errorMessage(error)}`);
     }
     splits.set(key, set);
     return { set, ms: performance.now() - started };

@@ -11,6 +11,7 @@ import { checkpointNote, DEFAULT_CADENCE, failureMessage, lastLoss, resolveCaden
 import type { LoadTrainingInputs } from './trainingInputs';
 import { withProbeSize } from '../embedding/probeSession';
 import { TrainingRun, type RunDeps, type RunEnd } from './trainingRun';
+import { errorMessage } from '../../protocol/errors';
 
 export interface TrainingDeps extends RunDeps {
   loadInputs: LoadTrainingInputs;
@@ -78,7 +79,7 @@ export class TrainingController {
     const run = this.requireRun(['running'], 'pause');
     await run.halt();
     if (this.status.state !== 'running') return this.state(); // it completed or failed meanwhile
-    const saved = await run.checkpoint().then(() => 'checkpoint saved', (error: unknown) => `checkpoint not saved (${String(error)})`);
+    const saved = await run.checkpoint().then(() => 'checkpoint saved', (error: unknown) => `checkpoint not saved (${errorMessage(error)})`);
     if (this.status.state !== 'running') return this.state(); // its device was lost meanwhile
     this.setStatus('paused', `paused at step ${this.step()}; ${saved}`);
     return this.state();

@@ -2,6 +2,7 @@ import { DEFAULT_PROBE_PER_CLASS } from '../../core/evaluation/probeSet';
 import { NonFiniteLossError } from '../../core/method/amalgamation';
 import type { EvaluationPoint, SessionHistory, StepProgress } from '../../core/method/trainingSession';
 import type { LossSummary, TrainingCadence, TrainingEvaluationEvent, TrainingStepEvent } from '../../protocol/messages';
+import { errorMessage } from '../../protocol/errors';
 
 export const DEFAULT_CADENCE: TrainingCadence = { evaluateEvery: 50, checkpointEvery: 100, stepEventsPerSecond: 10, projection: 'pca', probePerClass: DEFAULT_PROBE_PER_CLASS };
 
@@ -32,10 +33,6 @@ export function lastLoss(history: Readonly<SessionHistory>): LossSummary | null 
   return point ? { step: point.step, total: point.total, terms: { ...point.terms } } : null;
 }
 
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** What a failed run left to resume from, in words. */
 export function checkpointNote(lastCheckpointStep: number | null): string {
   return lastCheckpointStep === null ? 'No checkpoint was saved yet.' : `The last good checkpoint (step ${lastCheckpointStep}) is kept.`;
@@ -45,5 +42,5 @@ export function checkpointNote(lastCheckpointStep: number | null): string {
 export function failureMessage(error: unknown, lastCheckpointStep: number | null): string {
   const kept = checkpointNote(lastCheckpointStep);
   if (error instanceof NonFiniteLossError) return `Training stopped: ${error.message}. ${kept}`;
-  return `Training failed: ${describeError(error)}. ${kept}`;
+  return `Training failed: ${errorMessage(error)}. ${kept}`;
 }

@@ -4,7 +4,8 @@ import type { EvaluationPoint, StepProgress, TrainingSession } from '../../core/
 import type { ProjectionName, TrainingCadence, TrainingStepEvent } from '../../protocol/messages';
 import type { CheckpointStore } from './checkpointStore';
 import type { Emit } from '../backend/initHandler';
-import { describeError, evaluationEvent, stepEvent } from './trainingEvents';
+import { errorMessage } from '../../protocol/errors';
+import { evaluationEvent, stepEvent } from './trainingEvents';
 import { LatestThrottle, realClock, type ThrottleClock } from './trainingThrottle';
 
 /** What a run needs from the core and the worker; tests pass fakes. */
@@ -103,7 +104,7 @@ export class TrainingRun {
   /** Saves a checkpoint after the side work already queued; rejects if the save fails. */
   checkpoint(): Promise<void> {
     const job = this.unlessAbandoned(this.background.then(() => this.saveNow()));
-    this.background = job.catch((error: unknown) => void (this.problem = `checkpoint failed: ${describeError(error)}`));
+    this.background = job.catch((error: unknown) => void (this.problem = `checkpoint failed: ${errorMessage(error)}`));
     return job;
   }
 
@@ -156,7 +157,7 @@ export class TrainingRun {
   private evaluated(point: EvaluationPoint): void {
     if (this.closed) return;
     this.deps.emit({ kind: 'training-evaluation', evaluation: evaluationEvent(point) });
-    this.background = this.background.then(() => this.snapshotNow()).catch((error: unknown) => void (this.problem = `snapshot failed: ${describeError(error)}`));
+    this.background = this.background.then(() => this.snapshotNow()).catch((error: unknown) => void (this.problem = `snapshot failed: ${errorMessage(error)}`));
   }
 
   private async snapshotNow(): Promise<void> {
