@@ -1,6 +1,6 @@
 import { TrainingWorkerClient } from '../protocol/client';
 import { studioStore } from './store/studioStore';
-import { loadTeacherInto } from './teachers/teacherLoads';
+import { loadTeacherInto } from './teachers/loadTeacher';
 
 /**
  * The page's one training worker; it starts on the first call. The URL is written here,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkerCallError } from '../../protocol/errors';
 import type { LoadTeacherResult } from '../../protocol/messages';
 import { createStudioStore } from '../store/studioStore';
-import { loadTeacherInto } from './teacherLoads';
+import { loadTeacherInto } from './loadTeacher';
 
 const result = { parameters: 10, loaded: true, ms: 5 } as LoadTeacherResult;
 
