@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/browserBench/chromiumLaunch';
 
 // The e2e suite tests the production build through `vite preview`; `npm test` builds
 // first. Fail here, with the fix in the message, rather than with a blank page later.
@@ -30,21 +31,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     headless: true,
-    launchOptions: {
-      // Debian's Chromium: nothing is downloaded (set PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1).
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // No GPU here: WebGPU comes from SwiftShader, which Chromium hides unless told.
-        '--enable-unsafe-webgpu',
-        '--enable-unsafe-swiftshader',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
   },
   webServer: {
     command: `npx vite preview --outDir ${DIST} --port ${PORT} --strictPort`,

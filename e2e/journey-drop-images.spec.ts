@@ -6,7 +6,7 @@ import { droppedImageSet, type DecodedImage } from '../src/core/data/droppedImag
 import { loadLabelledImages, type LabelledImages } from '../src/core/data/labelledImages';
 import { readDataFileFromDisk } from '../src/node/dataFiles';
 import { summaryText } from '../src/ui/data/dataText';
-import { summarizeImages } from '../src/worker/dataSummary';
+import { summarizeImages } from '../src/worker/data/dataSummary';
 import { encodeGrayPng } from './fixtures/grayPng';
 import { callWorkerOk, openStudio } from './studio';
 

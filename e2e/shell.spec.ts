@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectedSmokeChecksum } from '../src/protocol/smokeCheck';
+import { expectedSmokeChecksum } from '../src/protocol/backend/smokeCheck';
 import { field, fieldText, openStudio } from './studio';
 
 const BACKENDS = ['wasm', 'webgpu', 'webgl', 'cpu'];

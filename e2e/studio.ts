@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import type { ResultOf, WorkerRequest } from '../src/protocol/messages';
-import type { CallOutcome } from '../src/ui/testHook';
+// The worker calls live with the browser bench, which drives the worker the same way.
+export { callWorker, callWorkerOk } from '../scripts/browserBench/workerCall';
 
 export interface OpenedStudio {
   /** Console errors and uncaught exceptions from the page and its workers. */
@@ -34,15 +34,3 @@ export async function fieldText(page: Page, name: string): Promise<string> {
   return (await field(page, name).textContent()) ?? '';
 }
 
-/** Calls the page's worker through `window.__ckaStudio` (see src/ui/testHook.ts). */
-export async function callWorker<R extends WorkerRequest>(page: Page, request: R): Promise<CallOutcome<R['kind']>> {
-  await page.waitForFunction(() => window.__ckaStudio !== undefined);
-  return page.evaluate((r) => window.__ckaStudio!.call(r), request) as Promise<CallOutcome<R['kind']>>;
-}
-
-/** Like callWorker, for calls that must succeed: fails the test with the worker's error. */
-export async function callWorkerOk<R extends WorkerRequest>(page: Page, request: R): Promise<ResultOf<R['kind']>> {
-  const outcome = await callWorker(page, request);
-  if (!outcome.ok) throw new Error(`${request.kind} failed: ${outcome.error.code}: ${outcome.error.message}`);
-  return outcome.result;
-}

@@ -4,7 +4,7 @@ import { dataSets, type DataSetId, type Split } from '../src/core/data/dataSets'
 import { loadLabelledImages } from '../src/core/data/labelledImages';
 import type { TeacherMetadata } from '../src/core/teachers/teacherMetadata';
 import { readDataFileFromDisk } from '../src/node/dataFiles';
-import { summarizeImages } from '../src/worker/dataSummary';
+import { summarizeImages } from '../src/worker/data/dataSummary';
 import { teacherZoo } from '../scripts/teacherZoo';
 import { callWorker, callWorkerOk, openStudio } from './studio';
 

@@ -21,7 +21,7 @@ export async function untilState(page: Page, check: (s: TrainingStateResult) => 
 export const untilStep = (page: Page, atLeast: number, timeout?: number) =>
   untilState(page, (s) => s.step >= atLeast, `training never reached step ${atLeast}`, timeout);
 
-/** The recovery notice (src/ui/RecoveryNotice.tsx). */
+/** The recovery notice (src/ui/training/RecoveryNotice.tsx). */
 export const recovery = (page: Page) => page.getByRole('region', { name: 'Recovery' });
 
 export function note(description: string): void {

@@ -7,32 +7,34 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { benchTable, firstLossSpread, probeTable, type BenchRun } from '../e2e/bench/benchReport';
-import { configureLiveRun, liveRunLine, trainWatched, type LiveRunOptions } from '../e2e/bench/liveRun';
-import { startMainThreadMonitor, stopMainThreadMonitor } from '../e2e/bench/mainThreadMonitor';
-import { ensureBuild, freePort, startPreview } from '../e2e/bench/previewServer';
-import { callWorkerOk } from '../e2e/studio';
+import { benchTable, firstLossSpread, trialTable, type BenchRun } from './browserBench/benchReport';
+import { configureLiveRun, liveRunLine, trainWatched, type LiveRunOptions } from './browserBench/liveRun';
+import { startMainThreadMonitor, stopMainThreadMonitor } from './browserBench/mainThreadMonitor';
+import { ensureBuild, freePort, startPreview } from './browserBench/previewServer';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browserBench/chromiumLaunch';
+import { callWorkerOk } from './browserBench/workerCall';
 import { isBackendName, type BackendName } from '../src/protocol/messages';
 import { parseArgs, UsageError } from './cli/args';
+import { errorMessage } from '../src/protocol/errors';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const usage = `usage: npm run bench:browser -- [--backends wasm,webgpu,webgl,cpu] [--steps 20] [--cap-s 60] [--live-steps 40] [--no-probe]
+const usage = `usage: npm run bench:browser -- [--backends wasm,webgpu,webgl,cpu] [--steps 20] [--cap-s 60] [--live-steps 40] [--no-trial]
   --steps    timed steps per backend after 1 warm-up step (default 20)
   --cap-s    stop timing a backend after this many seconds (default 60; cpu and webgl get a third of it)
   --live-steps  CKA steps trained from the page's controls with the live views and 2,000 probe points, on wasm (default 40; 0 skips)
-  --no-probe skip the measured backend choice (probeBackends) at the end`;
+  --no-trial skip the measured backend choice (trialBackends) at the end`;
 
 interface Options {
   backends: BackendName[];
   steps: number;
   capMs: number;
-  probe: boolean;
+  trial: boolean;
   liveSteps: number;
 }
 
 function options(argv: string[]): Options {
-  const { flags, positionals } = parseArgs(argv, { backends: 'value', steps: 'value', 'cap-s': 'value', 'live-steps': 'value', 'no-probe': 'switch' });
+  const { flags, positionals } = parseArgs(argv, { backends: 'value', steps: 'value', 'cap-s': 'value', 'live-steps': 'value', 'no-trial': 'switch' });
   if (positionals.length > 0) throw new UsageError(`unexpected ${positionals.join(' ')}`);
   const backends = (flags.get('backends') ?? 'wasm,webgpu,webgl,cpu').split(',');
   const bad = backends.filter((b) => !isBackendName(b));
@@ -43,20 +45,18 @@ function options(argv: string[]): Options {
   if (!(capS >= 1 && capS <= 600)) throw new UsageError('--cap-s must be in [1, 600]');
   const liveSteps = Number(flags.get('live-steps') ?? 40);
   if (!Number.isInteger(liveSteps) || liveSteps < 0 || liveSteps > 500) throw new UsageError('--live-steps must be a whole number in [0, 500]');
-  return { backends: backends as BackendName[], steps, capMs: capS * 1000, probe: !flags.has('no-probe'), liveSteps };
+  return { backends: backends as BackendName[], steps, capMs: capS * 1000, trial: !flags.has('no-trial'), liveSteps };
 }
 
-/** The launch options of playwright.config.ts, so the bench runs the browser the e2e tests run. */
-async function launch(): Promise<Browser> {
-  const config = (await import('../playwright.config')).default;
-  const args = config.use?.launchOptions?.args ?? [];
-  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args });
+/** The browser the e2e tests run (their launch options come from the same module). */
+function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
 }
 
 async function openPage(browser: Browser, url: string, query = ''): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  // No ?backend= for the benchmarks: the probe at the end would take it as the user's override.
+  // No ?backend= for the benchmarks: the trial at the end would take it as the user's override.
   await page.goto(`${url}/${query}`);
   await page.getByRole('status').filter({ hasText: /worker (ready|failed)/ }).waitFor({ timeout: 60_000 });
   const status = await page.getByRole('status').textContent();
@@ -76,19 +76,19 @@ async function benchOne(page: Page, backend: BackendName, o: Options): Promise<B
     console.log(`${result.stepMs.length} steps, median ${result.medianMs.toFixed(1)} ms${result.stoppedEarly ? ` (${result.stoppedEarly})` : ''}`);
     return { result, mainThread };
   } catch (error) {
-    console.log(`skipped: ${error instanceof Error ? error.message : String(error)}`);
+    console.log(`skipped: ${errorMessage(error)}`);
     return null;
   }
 }
 
-async function probe(page: Page): Promise<void> {
+async function trial(page: Page): Promise<void> {
   await startMainThreadMonitor(page);
-  const result = await callWorkerOk(page, { kind: 'probeBackends' });
+  const result = await callWorkerOk(page, { kind: 'trialBackends' });
   const mainThread = await stopMainThreadMonitor(page);
-  console.log(`\n## Measured backend choice (probeBackends: ${result.warmupSteps} warm-up + ${result.timedSteps} timed steps, cap ${result.capMs} ms each)\n`);
-  console.log(probeTable(result));
-  console.log(`\nchosen: ${result.backend} (${result.reason}); ${Math.round(result.probeMs)} ms in all; tensors ${result.tensorsBefore} -> ${result.tensorsAfter}`);
-  console.log(`main thread during the probe: longest task ${mainThread.longestTaskMs.toFixed(0)} ms (${mainThread.longTasks} over 50 ms), longest frame gap ${mainThread.longestFrameGapMs.toFixed(0)} ms`);
+  console.log(`\n## Measured backend choice (trialBackends: ${result.warmupSteps} warm-up + ${result.timedSteps} timed steps, cap ${result.capMs} ms each)\n`);
+  console.log(trialTable(result));
+  console.log(`\nchosen: ${result.backend} (${result.reason}); ${Math.round(result.trialMs)} ms in all; tensors ${result.tensorsBefore} -> ${result.tensorsAfter}`);
+  console.log(`main thread during the trial: longest task ${mainThread.longestTaskMs.toFixed(0)} ms (${mainThread.longTasks} over 50 ms), longest frame gap ${mainThread.longestFrameGapMs.toFixed(0)} ms`);
 }
 
 /** Training as a user does it, on a page of its own (wasm), with the full live UI; the main thread's figures. */
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     }
     if (runs.length > 0) summary(runs);
     if (o.liveSteps > 0) await liveViews(browser, server.url, o.liveSteps);
-    if (o.probe) await probe(page);
+    if (o.trial) await trial(page);
   } finally {
     await browser.close();
     server.stop();

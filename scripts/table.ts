@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defaultGroupBy, groupKeys, groupRuns, parseRunRecord, type GroupKey, type StoredRunRecord } from '../src/node/runRecords';
 import { parseArgs, UsageError } from './cli/args';
 import { renderResultsTable, tableLegend } from './cli/resultsTable';
+import { errorMessage } from '../src/protocol/errors';
 
 const usage = `usage: npm run table -- [files or directories ...] [--group-by ${groupKeys.join(',')}] [--out docs/results-table.md]
   reads run records (default: runs/) and prints a Markdown table of mean ± std over seeds`;
@@ -21,7 +22,7 @@ function readRecords(files: string[]): StoredRunRecord[] {
     try {
       return [parseRunRecord(JSON.parse(readFileSync(file, 'utf8')))];
     } catch (err) {
-      console.warn(`table: skipping ${file}: ${(err as Error).message}`);
+      console.warn(`table: skipping ${file}: ${errorMessage(err)}`);
       return [];
     }
   });

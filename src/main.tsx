@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
-import { backendFromQuery } from './ui/backendQuery';
+import { backendFromQuery } from './ui/backend/backendQuery';
 import './ui/app.css';
 
 const container = document.getElementById('root');

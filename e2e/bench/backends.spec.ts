@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { BackendName, BackendProbeRow } from '../../src/protocol/messages';
+import type { BackendName, BackendTrialRow } from '../../src/protocol/messages';
 import { callWorkerOk, openStudio } from '../studio';
 import { nodeFirstCkaLoss } from './nodeReference';
-import { monitorClock, startMainThreadMonitor, stopMainThreadMonitor, type MainThreadReport } from './mainThreadMonitor';
+import { monitorClock, startMainThreadMonitor, stopMainThreadMonitor, type MainThreadReport } from '../../scripts/browserBench/mainThreadMonitor';
 
 /**
  * The measured backend choice and the cross-backend numerics, in the real browser: wasm
@@ -31,7 +31,7 @@ function note(description: string): void {
   console.log(description);
 }
 
-const rowOf = (rows: BackendProbeRow[], backend: BackendName) => rows.find((r) => r.backend === backend);
+const rowOf = (rows: BackendTrialRow[], backend: BackendName) => rows.find((r) => r.backend === backend);
 
 async function firstLoss(page: Page, backend: BackendName): Promise<number> {
   const result = await callWorkerOk(page, { kind: 'benchTrain', backend, steps: 1, warmup: 0 });
@@ -43,25 +43,25 @@ const describeThread = (m: MainThreadReport) =>
   `longest task ${Math.round(m.longestTaskMs)} ms (${m.longTasks} over 50 ms${m.longTasks ? `: ${m.longTaskList.map((t) => `${t.ms} ms at ${t.atMs}`).join(', ')}` : ''}),` +
   ` longest frame gap ${Math.round(m.longestFrameGapMs)} ms over ${Math.round(m.observedMs)} ms`;
 
-test('probeBackends times every backend, the worker keeps the choice, and the page stays responsive', async ({ page }) => {
+test('trialBackends times every backend, the worker keeps the choice, and the page stays responsive', async ({ page }) => {
   test.setTimeout(240_000);
-  // No ?backend=: the probe would honour it as the user's override instead of choosing.
+  // No ?backend=: the trial would honour it as the user's override instead of choosing.
   const { errors } = await openStudio(page);
-  // Loaded before the probe, used after it: the worker's registry must survive it.
+  // Loaded before the trial, used after it: the worker's registry must survive it.
   await callWorkerOk(page, { kind: 'loadTeacher', id: 'mnist-0-4' });
   await startMainThreadMonitor(page);
 
-  const probe = await callWorkerOk(page, { kind: 'probeBackends' });
-  for (const r of probe.rows) note(`probe ${r.backend} [${r.kind}] ${r.status} ${r.msPerStep?.toFixed(0) ?? ''}: ${r.detail}`);
-  note(`probe chose ${probe.backend} (${probe.reason}) in ${Math.round(probe.probeMs)} ms; done at ${await monitorClock(page)} ms`);
-  expect(rowOf(probe.rows, 'wasm')).toMatchObject({ status: 'timed', kind: 'cpu-simd', msPerStep: expect.any(Number) });
+  const trial = await callWorkerOk(page, { kind: 'trialBackends' });
+  for (const r of trial.rows) note(`trial ${r.backend} [${r.kind}] ${r.status} ${r.msPerStep?.toFixed(0) ?? ''}: ${r.detail}`);
+  note(`trial chose ${trial.backend} (${trial.reason}) in ${Math.round(trial.trialMs)} ms; done at ${await monitorClock(page)} ms`);
+  expect(rowOf(trial.rows, 'wasm')).toMatchObject({ status: 'timed', kind: 'cpu-simd', msPerStep: expect.any(Number) });
   // SwiftShader is seconds per step, so the cap stops it, but it must have started, as a software GPU.
-  const webgpu = rowOf(probe.rows, 'webgpu');
+  const webgpu = rowOf(trial.rows, 'webgpu');
   expect(webgpu).toMatchObject({ kind: 'software-gpu', device: expect.stringMatching(/swiftshader.*\(fallback\)$/i) });
   expect(webgpu?.status).not.toBe('failed');
-  expect(probe.tensorsAfter).toBe(probe.tensorsBefore);
+  expect(trial.tensorsAfter).toBe(trial.tensorsBefore);
   const evaluated = await callWorkerOk(page, { kind: 'evaluateTeacher', id: 'mnist-0-4', split: 'test' });
-  expect(evaluated.backend).toBe(probe.backend);
+  expect(evaluated.backend).toBe(trial.backend);
   expect(evaluated.accuracy).toBeGreaterThan(0.99);
   const losses = { wasm: await firstLoss(page, 'wasm'), webgpu: await firstLoss(page, 'webgpu') };
 

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startCpuProfile, stopCpuProfile } from './cpuProfile';
-import { configureLiveRun, liveRunLine, trainWatched } from './liveRun';
+import { configureLiveRun, liveRunLine, trainWatched } from '../../scripts/browserBench/liveRun';
 import { longTaskCauses, mainThreadCpu } from './traceTasks';
 import { openStudio } from '../studio';
 

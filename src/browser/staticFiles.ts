@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/errorMessage';
 /**
  * Fetching the app's own static files (public/, copied into dist/ by Vite) from the page or
  * the worker. Plain fetch, no tfjs: the page may import this.
@@ -54,7 +55,7 @@ export async function fetchStatic(path: string, options: StaticFetchOptions = {}
   try {
     response = await doFetch(url);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new StaticFileError('fetch-failed', `GET ${url} failed: ${reason}`);
   }
   return fallbackAs404(response, path);
@@ -77,7 +78,7 @@ export async function readJson(response: Response, url: string): Promise<unknown
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new StaticFileError('bad-json', `${url} is not valid JSON (${(error as Error).message})`);
+    throw new StaticFileError('bad-json', `${url} is not valid JSON (${errorMessage(error)})`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TrainingWorkerClient, WorkerCallError, type LockManagerLike } from './client';
+import { TrainingWorkerClient, type LockManagerLike } from './client';
+import { WorkerCallError } from './errors';
 import type { InitResult, RequestEnvelope, WorkerEvent, WorkerMessage } from './messages';
 
 /** Just enough of a Worker to drive the client from the test. */

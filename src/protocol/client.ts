@@ -1,23 +1,11 @@
 import type {
-  ErrorCode,
   RequestEnvelope,
   ResultOf,
-  WorkerErrorInfo,
   WorkerEvent,
   WorkerMessage,
   WorkerRequest,
 } from './messages';
-
-/** A failed call: the worker's typed error, or one the client raised (abort, crash). */
-export class WorkerCallError extends Error {
-  readonly code: ErrorCode;
-
-  constructor(info: WorkerErrorInfo) {
-    super(info.message);
-    this.name = 'WorkerCallError';
-    this.code = info.code;
-  }
-}
+import { WorkerCallError } from './errors';
 
 interface Pending {
   resolve: (result: ResultOf<WorkerRequest['kind']>) => void;
@@ -37,9 +25,6 @@ function pageLocks(): LockManagerLike | null {
   return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
 }
 
-const defaultFactory: WorkerFactory = () =>
-  new Worker(new URL('../worker/trainingWorker.ts', import.meta.url), { type: 'module' });
-
 /**
  * Typed calls into the training worker. The worker starts on the first call; aborting a
  * call terminates it (tfjs work cannot be interrupted any other way) and rejects every
@@ -58,7 +43,8 @@ export class TrainingWorkerClient {
   private readonly crashListeners = new Set<CrashListener>();
 
   constructor(
-    private readonly createWorker: WorkerFactory = defaultFactory,
+    // The page names the worker's script (protocol must not know where the worker lives).
+    private readonly createWorker: WorkerFactory,
     private readonly locks: LockManagerLike | null = pageLocks(),
   ) {}
 

@@ -10,14 +10,14 @@ import type { TeacherMetadata } from '../core/teachers/teacherMetadata';
 import type { RunConfig } from '../core/method/config';
 import type { EmbeddingSnapshot, ProjectionName } from '../core/method/embeddingSnapshot';
 import type { LossTerms } from '../core/method/amalgamationLoss';
-import type { BackendAttempt, BackendProbeRow, BenchProgress, BenchTrainRequest, BenchTrainResult, InitRequest, InitResult, ProbeBackendsRequest, ProbeBackendsResult } from './backendMessages';
-import type { EvaluateTeacherRequest, EvaluateTeacherResult, ExportStudentRequest, ExportStudentResult, LoadDataRequest, LoadDataResult, LoadImageFilesRequest, LoadImageFilesResult, LoadTeacherFilesRequest, LoadTeacherFilesResult, LoadTeacherRequest, LoadTeacherResult, PredictRequest, PredictResult, PreviewImagesRequest, PreviewImagesResult } from './teacherMessages';
-import type { CheckpointQueryRequest, CheckpointSummary, ConfigureRequest, ConfigureResult, DestroyWebGpuDeviceRequest, DeviceLostInfo, HoldLifeLockRequest, ProbeImagesRequest, ProbeImagesResult, RunIdRequest, SnapshotRequest, TrainingControlRequest, TrainingEvaluationEvent, TrainingStateResult, TrainingStatusEvent, TrainingStepEvent } from './trainingMessages';
+import type { BackendAttempt, BackendTrialRow, BenchProgress, BenchTrainRequest, BenchTrainResult, InitRequest, InitResult, TrialBackendsRequest, TrialBackendsResult } from './backend/backendMessages';
+import type { EvaluateTeacherRequest, EvaluateTeacherResult, ExportStudentRequest, ExportStudentResult, LoadDataRequest, LoadDataResult, LoadImageFilesRequest, LoadImageFilesResult, LoadTeacherFilesRequest, LoadTeacherFilesResult, LoadTeacherRequest, LoadTeacherResult, PredictRequest, PredictResult, PreviewImagesRequest, PreviewImagesResult } from './teachers/teacherMessages';
+import type { CheckpointQueryRequest, CheckpointSummary, ConfigureRequest, ConfigureResult, DestroyWebGpuDeviceRequest, DeviceLostInfo, HoldLifeLockRequest, ProbeImagesRequest, ProbeImagesResult, RunIdRequest, SnapshotRequest, TrainingControlRequest, TrainingEvaluationEvent, TrainingStateResult, TrainingStatusEvent, TrainingStepEvent } from './training/trainingMessages';
 
 export type { DataSetId, Split, TeacherErrorCode, TeacherMetadata, RunConfig, EmbeddingSnapshot, LossTerms, ProjectionName };
-export * from './backendMessages';
-export * from './teacherMessages';
-export * from './trainingMessages';
+export * from './backend/backendMessages';
+export * from './teachers/teacherMessages';
+export * from './training/trainingMessages';
 
 /** Request kind -> the request and the result it resolves to. */
 export interface RequestMap {
@@ -30,7 +30,7 @@ export interface RequestMap {
   previewImages: { request: PreviewImagesRequest; result: PreviewImagesResult };
   exportStudent: { request: ExportStudentRequest; result: ExportStudentResult };
   predict: { request: PredictRequest; result: PredictResult };
-  probeBackends: { request: ProbeBackendsRequest; result: ProbeBackendsResult };
+  trialBackends: { request: TrialBackendsRequest; result: TrialBackendsResult };
   benchTrain: { request: BenchTrainRequest; result: BenchTrainResult };
   configure: { request: ConfigureRequest; result: ConfigureResult };
   startTraining: { request: TrainingControlRequest & { kind: 'startTraining' }; result: TrainingStateResult };
@@ -96,8 +96,8 @@ export interface WorkerErrorInfo {
 /** Unprompted news from the worker (progress while a request runs). */
 export type WorkerEvent =
   | { kind: 'backend-attempt'; attempt: BackendAttempt }
-  /** One backend measured by probeBackends, as soon as it is done. */
-  | { kind: 'probe-row'; row: BackendProbeRow }
+  /** One backend measured by trialBackends, as soon as it is done. */
+  | { kind: 'trial-row'; row: BackendTrialRow }
   | { kind: 'bench-progress'; progress: BenchProgress }
   | { kind: 'training-step'; step: TrainingStepEvent }
   | { kind: 'training-evaluation'; evaluation: TrainingEvaluationEvent }

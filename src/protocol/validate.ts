@@ -28,11 +28,11 @@ function optionalCount(request: Record<string, unknown>, field: string, min: num
 
 const isProblem = (value: unknown): value is WorkerErrorInfo => isRecord(value) && 'code' in value;
 
-function parseProbeBackends(request: Record<string, unknown>): WorkerRequest | WorkerErrorInfo {
+function parseTrialBackends(request: Record<string, unknown>): WorkerRequest | WorkerErrorInfo {
   if (request.backend !== undefined && !isBackendName(request.backend)) return badRequest(`unknown backend '${String(request.backend)}'`);
   const capMs = optionalCount(request, 'capMs', 500, 60_000);
   if (isProblem(capMs)) return capMs;
-  return { kind: 'probeBackends', backend: request.backend, capMs };
+  return { kind: 'trialBackends', backend: request.backend, capMs };
 }
 
 function parseBenchTrain(request: Record<string, unknown>): WorkerRequest | WorkerErrorInfo {
@@ -105,8 +105,8 @@ function parseRequest(request: Record<string, unknown>): WorkerRequest | WorkerE
       if (!isTeacherId(request.id)) return teacherIdProblem(request.id);
       if (!isSplit(request.split)) return splitProblem(request.split);
       return { kind: 'evaluateTeacher', id: request.id, split: request.split };
-    case 'probeBackends':
-      return parseProbeBackends(request);
+    case 'trialBackends':
+      return parseTrialBackends(request);
     case 'benchTrain':
       return parseBenchTrain(request);
     default:

@@ -1,26 +1,26 @@
 import { useEffect } from 'react';
-import type { BackendQuery } from './backendQuery';
+import type { BackendQuery } from './backend/backendQuery';
 import { LiveViews } from './charts/LiveViews';
 import { DataPanel } from './data/DataPanel';
 import { ExportPanel } from './export/ExportPanel';
-import { JumpNav } from './JumpNav';
+import { JumpNav } from './layout/JumpNav';
 import { MethodPanel } from './method/MethodPanel';
-import { RecoveryNotice } from './RecoveryNotice';
+import { RecoveryNotice } from './training/RecoveryNotice';
 import { ResultsPanel } from './results/ResultsPanel';
 import { studioStore, useStudio } from './store/studioStore';
 import { connectWorkerEvents } from './store/workerEvents';
-import { TeachersPanel } from './TeachersPanel';
+import { TeachersPanel } from './teachers/TeachersPanel';
 import { installStudioHook, studioHook } from './testHook';
 import { TrainingPanel } from './training/TrainingPanel';
-import { teacherLoads, trainingWorker } from './workerClient';
-import { WorkerStatusPanel } from './WorkerStatusPanel';
+import { loadTeacher, trainingWorker } from './workerClient';
+import { WorkerStatusPanel } from './backend/WorkerStatusPanel';
 
 /**
  * The studio: set-up on the left (teachers, data, method), the run on the right (controls,
  * live views, results, export). One column on a narrow window.
  */
 export function App({ backendQuery }: { backendQuery: BackendQuery }) {
-  useEffect(() => installStudioHook(window, studioHook(trainingWorker, teacherLoads)), []);
+  useEffect(() => installStudioHook(window, studioHook(trainingWorker, loadTeacher)), []);
   useEffect(() => connectWorkerEvents(trainingWorker, studioStore), []);
   const backend = useStudio((s) => s.workerBackend);
   return (

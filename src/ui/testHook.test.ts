@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TrainingWorkerClient } from '../protocol/client';
 import type { RequestEnvelope, WorkerMessage } from '../protocol/messages';
-import { TeacherLoads } from './teacherLoads';
 import { installStudioHook, studioHook } from './testHook';
+
+const unusedLoad = () => Promise.reject(new Error('unused'));
 
 /** A worker that answers every request with `answer(envelope)`. */
 function clientAnswering(answer: (envelope: RequestEnvelope) => WorkerMessage) {
@@ -24,7 +25,7 @@ describe('studio hook', () => {
         ? { type: 'error', id: envelope.id, error: { code: 'unknown-teacher', message: 'nope' } }
         : { type: 'result', id: envelope.id, result: { count: 3 } as never },
     );
-    const hook = studioHook(client, new TeacherLoads(async () => Promise.reject(new Error('unused'))));
+    const hook = studioHook(client, unusedLoad);
     expect(await hook.call({ kind: 'loadTeacher', id: 'x' })).toEqual({
       ok: false,
       error: { code: 'unknown-teacher', message: 'nope' },
@@ -34,7 +35,7 @@ describe('studio hook', () => {
 
   it('installs on a window and removes only itself', () => {
     const target = {} as Window;
-    const hook = studioHook(new TrainingWorkerClient(), new TeacherLoads(async () => Promise.reject(new Error('unused'))));
+    const hook = studioHook(new TrainingWorkerClient(() => { throw new Error('no worker in this test'); }), unusedLoad);
     const uninstall = installStudioHook(target, hook);
     expect(target.__ckaStudio).toBe(hook);
     uninstall();

@@ -1,6 +1,7 @@
-import { WorkerCallError, type TrainingWorkerClient } from '../protocol/client';
+import type { TrainingWorkerClient } from '../protocol/client';
+import { WorkerCallError } from '../protocol/errors';
 import type { ResultOf, WorkerErrorInfo, WorkerRequest } from '../protocol/messages';
-import type { TeacherLoad, TeacherLoads } from './teacherLoads';
+import type { TeacherLoad } from './store/teachersSlice';
 
 /** A call's outcome as plain data, so it crosses page.evaluate intact (errors keep their code). */
 export type CallOutcome<K extends WorkerRequest['kind']> =
@@ -23,7 +24,7 @@ declare global {
   }
 }
 
-export function studioHook(worker: TrainingWorkerClient, loads: TeacherLoads): StudioHook {
+export function studioHook(worker: TrainingWorkerClient, loadTeacher: (id: string) => Promise<TeacherLoad>): StudioHook {
   return {
     async call<R extends WorkerRequest>(request: R): Promise<CallOutcome<R['kind']>> {
       try {
@@ -33,7 +34,7 @@ export function studioHook(worker: TrainingWorkerClient, loads: TeacherLoads): S
         throw error;
       }
     },
-    loadTeacher: (id) => loads.load(id),
+    loadTeacher,
   };
 }
 

@@ -1,8 +1,14 @@
 import { TrainingWorkerClient } from '../protocol/client';
-import { TeacherLoads } from './teacherLoads';
+import { studioStore } from './store/studioStore';
+import { loadTeacherInto } from './teachers/loadTeacher';
 
-/** The page's one training worker; it starts on the first call. */
-export const trainingWorker = new TrainingWorkerClient();
+/**
+ * The page's one training worker; it starts on the first call. The URL is written here,
+ * beside the page, so Vite bundles the worker as its own entry; the protocol only calls it.
+ */
+export const trainingWorker = new TrainingWorkerClient(
+  () => new Worker(new URL('../worker/trainingWorker.ts', import.meta.url), { type: 'module' }),
+);
 
-/** What the page knows of the teachers loaded into that worker. */
-export const teacherLoads = new TeacherLoads((id) => trainingWorker.call({ kind: 'loadTeacher', id }));
+/** What a card's Load button does: loads into that worker, the outcome kept in the teachers slice. */
+export const loadTeacher = (id: string) => loadTeacherInto(studioStore, (teacher) => trainingWorker.call({ kind: 'loadTeacher', id: teacher }), id);

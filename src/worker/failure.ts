@@ -2,6 +2,7 @@ import { StaticFileError } from '../browser/staticFiles';
 import { TeacherLoadError } from '../core/teachers/teacherLoadError';
 import { MetadataError } from '../core/teachers/teacherMetadata';
 import type { ErrorCode, WorkerErrorInfo } from '../protocol/messages';
+import { errorMessage } from '../protocol/errors';
 
 /** Thrown by a handler to fail its request with a specific protocol error code. */
 export class WorkerFailure extends Error {
@@ -24,6 +25,6 @@ export function toErrorInfo(error: unknown): WorkerErrorInfo {
     return { code: error.code, message: error.message };
   }
   if (error instanceof MetadataError) return { code: 'bad-metadata', message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return { code: 'internal', message };
 }

@@ -4,23 +4,23 @@
  */
 import type { BackendName, RequestKind, RequestMap, ResultOf, WorkerMessage } from '../protocol/messages';
 import { envelopeId, parseEnvelope } from '../protocol/validate';
-import { handleProbeBackends } from './backendProbe';
-import { ckaFixtureLoader } from './backendProbeFixture';
-import { handleBenchTrain } from './benchHandler';
-import { currentWebGpuDevice, forgetWebGpuBackend, watchWebGpuDevice, type DeviceLoss } from './deviceLoss';
+import { handleTrialBackends } from './backend/backendTrial';
+import { ckaFixtureLoader } from './backend/backendTrialFixture';
+import { handleBenchTrain } from './backend/benchHandler';
+import { currentWebGpuDevice, forgetWebGpuBackend, watchWebGpuDevice, type DeviceLoss } from './backend/deviceLoss';
 import { toErrorInfo, WorkerFailure } from './failure';
-import { handleInit, type Emit } from './initHandler';
+import { handleInit, type Emit } from './backend/initHandler';
 import { holdLifeLock } from './lifeLock';
-import { probeImagesHandler } from './probeImagesHandler';
-import { DroppedData } from './droppedData';
-import { createImageHandlers } from './imageHandlers';
-import { decodeToGray } from './imageDecode';
-import { createStudentHandlers } from './studentHandlers';
-import { createTeacherHandlers } from './teacherHandlers';
-import { createTeacherRegistry } from './teacherRegistry';
-import { trainingInputsLoader } from './trainingInputs';
-import { servedSources } from './teacherSources';
-import { createTrainingController } from './trainingHandlers';
+import { probeImagesHandler } from './embedding/probeImagesHandler';
+import { DroppedData } from './data/droppedData';
+import { createImageHandlers } from './data/imageHandlers';
+import { decodeToGray } from './data/imageDecode';
+import { createStudentHandlers } from './student/studentHandlers';
+import { createTeacherHandlers } from './teachers/teacherHandlers';
+import { createTeacherRegistry } from './teachers/teacherRegistry';
+import { trainingInputsLoader } from './training/trainingInputs';
+import { servedSources } from './teachers/teacherSources';
+import { createTrainingController } from './training/trainingHandlers';
 
 // tsconfig has no WebWorker lib, so name the part of the worker scope we use.
 interface WorkerScope {
@@ -29,7 +29,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-/** The backend the last successful init (or probe) proved; teachers need one. */
+/** The backend the last successful init (or trial) proved; teachers need one. */
 let backend: BackendName | null = null;
 /** The served files; each data file is fetched once, whichever handler below asks first. */
 const sources = servedSources();
@@ -37,9 +37,9 @@ const sources = servedSources();
 const registry = createTeacherRegistry(sources, () => backend);
 const droppedData = new DroppedData(decodeToGray);
 const teachers = createTeacherHandlers(registry, sources, () => backend);
-/** Teachers and one MNIST batch for the probe and the benchmark, fetched on first use. */
+/** Teachers and one MNIST batch for the trial and the benchmark, fetched on first use. */
 const ckaFixture = ckaFixtureLoader(sources);
-/** The user's override from the last init (?backend=); a later probe honours it too. */
+/** The user's override from the last init (?backend=); a later trial honours it too. */
 let requestedBackend: BackendName | undefined;
 
 const emit: Emit = (event) => scope.postMessage({ type: 'event', event });
@@ -90,11 +90,11 @@ const handlers: Handlers = {
   previewImages: (request) => images.preview(request),
   exportStudent: (request) => student.exportStudent(request),
   predict: (request) => student.predict(request),
-  probeBackends: async (request, emit) => {
-    requireNoTraining('probe backends');
+  trialBackends: async (request, emit) => {
+    requireNoTraining('trial backends');
     // On failure the handler has put tfjs back on `backend`, so it stays proven.
     const override = { ...request, backend: request.backend ?? requestedBackend };
-    const result = await handleProbeBackends(override, { previous: backend, emit });
+    const result = await handleTrialBackends(override, { previous: backend, emit });
     proved(result.backend);
     return result;
   },

@@ -4,6 +4,7 @@ import { makeTeacher, type Teacher } from './loadTeacher';
 import { readGraphArtifacts, type ModelFiles } from './modelArtifacts';
 import { TeacherLoadError } from './teacherLoadError';
 import type { TeacherMetadata } from './teacherMetadata';
+import { errorMessage } from '../errorMessage';
 
 interface GraphNode {
   name: string;
@@ -62,7 +63,7 @@ function graphFacts(graph: tf.GraphModel, nodes: GraphNode[], name: string): Mod
       try {
         out = graph.execute(tf.zeros(shape), node) as tf.Tensor;
       } catch (e) {
-        throw new TeacherLoadError('feature-layer', `${name} has no node "${node}" that can be computed (${(e as Error).message}); its nodes are: ${computing.join(', ')}`);
+        throw new TeacherLoadError('feature-layer', `${name} has no node "${node}" that can be computed (${errorMessage(e)}); its nodes are: ${computing.join(', ')}`);
       }
       return out.shape;
     });
@@ -91,7 +92,7 @@ export async function loadGraphTeacher(files: ModelFiles, describe: (facts: Mode
   try {
     graph = await tf.loadGraphModel(tf.io.fromMemory(artifacts));
   } catch (e) {
-    throw new TeacherLoadError('model-build', `${files.name} could not be built as a GraphModel: ${(e as Error).message}`);
+    throw new TeacherLoadError('model-build', `${files.name} could not be built as a GraphModel: ${errorMessage(e)}`);
   }
   try {
     const nodes = nodesOf(artifacts);

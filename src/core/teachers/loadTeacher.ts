@@ -3,6 +3,7 @@ import { readModelArtifacts, type ModelFiles } from './modelArtifacts';
 import { toModelInput } from './preprocess';
 import { TeacherLoadError } from './teacherLoadError';
 import type { InputSpec, TeacherMetadata } from './teacherMetadata';
+import { errorMessage } from '../errorMessage';
 
 /** A frozen teacher: inference only, from [0, 1] images of the data set's shape. */
 export interface Teacher {
@@ -18,7 +19,7 @@ async function buildModel(files: ModelFiles): Promise<tf.LayersModel> {
   try {
     return await tf.loadLayersModel(tf.io.fromMemory(artifacts));
   } catch (e) {
-    throw new TeacherLoadError('model-build', `${files.name} could not be built: ${(e as Error).message}`);
+    throw new TeacherLoadError('model-build', `${files.name} could not be built: ${errorMessage(e)}`);
   }
 }
 

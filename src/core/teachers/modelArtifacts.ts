@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { TeacherLoadError } from './teacherLoadError';
+import { errorMessage } from '../errorMessage';
 
 /**
  * The files of a tfjs LayersModel, wherever they come from (disk, fetch, a drop). We match
@@ -32,7 +33,7 @@ export function parseModelJson(name: string, text: string): Record<string, unkno
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new TeacherLoadError('bad-json', `${name} is not valid JSON (${(e as Error).message})`);
+    throw new TeacherLoadError('bad-json', `${name} is not valid JSON (${errorMessage(e)})`);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new TeacherLoadError('bad-json', `${name} must hold a JSON object`);

@@ -1,6 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { downloadBlob } from '../results/download';
 import { chartLegend, chartSurface, pageColours, plotToPng, svgToPng, type LegendEntry } from './chartPng';
+import { errorMessage } from '../../protocol/errors';
 
 /**
  * A titled chart with a "Download PNG" button, which saves the chart's main <svg>
@@ -30,7 +31,7 @@ export function ChartCard(props: {
       else if (canvas) downloadBlob(await plotToPng(canvas, pageColours(), legend), `${fileName}.png`);
       setProblem(null);
     } catch (error) {
-      setProblem(`Could not make the PNG: ${String(error)}`);
+      setProblem(`Could not make the PNG: ${errorMessage(error)}`);
     }
   };
   const headingId = `chart-${fileName}`;

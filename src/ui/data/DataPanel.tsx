@@ -1,7 +1,7 @@
 import { builtInData, type TransferData } from '../../core/method/config';
 import { useStudio } from '../store/studioStore';
 import type { DroppedImageSet } from '../store/dataSlice';
-import { errorText } from '../teacherText';
+import { errorText } from '../../protocol/errors';
 import { FileDropZone } from '../teachers/FileDropZone';
 import { builtInTitles, skippedText, summaryText } from './dataText';
 import { imageDrops } from './imageDropClient';

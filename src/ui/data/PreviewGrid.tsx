@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../../protocol/errors';
 import type { PreviewImagesResult } from '../../protocol/messages';
 import { trainingWorker } from '../workerClient';
 
@@ -31,7 +32,7 @@ export function PreviewGrid({ data, count = 24 }: { data: string; count?: number
     setPreview({ phase: 'loading' });
     trainingWorker.call({ kind: 'previewImages', data, count }).then(
       (result) => current && setPreview({ phase: 'ready', result }),
-      (error: unknown) => current && setPreview({ phase: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => current && setPreview({ phase: 'failed', message: errorMessage(error) }),
     );
     return () => {
       current = false;

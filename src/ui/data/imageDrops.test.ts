@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerCallError } from '../../protocol/client';
+import { WorkerCallError } from '../../protocol/errors';
 import type { LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
 import { createStudioStore } from '../store/studioStore';
 import { createImageDrops } from './imageDrops';

@@ -1,6 +1,6 @@
 import type { LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
 import type { StudioStore } from '../store/studioStore';
-import { errorInfo } from '../teacherLoads';
+import { errorInfo } from '../../protocol/errors';
 import { dropName, readFiles, type PathedFile } from './dropFiles';
 
 export type LoadImageFilesCall = (request: LoadImageFilesRequest) => Promise<LoadImageFilesResult>;

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ExportStudentResult, WorkerErrorInfo } from '../../protocol/messages';
-import { errorInfo } from '../teacherLoads';
-import { errorText } from '../teacherText';
+import { errorInfo, errorText } from '../../protocol/errors';
 import { teacherDropper } from '../teachers/teacherDropClient';
 import { trainingWorker } from '../workerClient';
 import { revokeDownloads, toDownloads, type Download } from './exportDownloads';

@@ -1,5 +1,6 @@
 import { ConfigError, defaultConfig, type RunConfig } from '../../core/method/config';
 import { validateConfig } from '../../core/method/validateConfig';
+import { errorMessage } from '../../protocol/errors';
 
 /** A config read from outside (a link, a file): the config, or why it was refused. */
 export type DecodedConfig = { ok: true; config: RunConfig } | { ok: false; problem: string };
@@ -59,7 +60,7 @@ export function configFromJson(text: string): DecodedConfig {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problem: `not JSON: ${(error as Error).message}` };
+    return { ok: false, problem: `not JSON: ${errorMessage(error)}` };
   }
   // A run record (kind 'cka-studio-run' from the CLI, 'cka-studio-browser-run' from the studio) holds its config.
   const isRecord = isObject(value) && typeof value.kind === 'string' && value.kind.startsWith('cka-studio');

@@ -1,5 +1,5 @@
 import type { TeacherMetadata } from '../../core/teachers/teacherMetadata';
-import type { WorkerErrorInfo } from '../../protocol/messages';
+import type { LoadTeacherResult, WorkerErrorInfo } from '../../protocol/messages';
 import type { StudioSlice } from './slice';
 
 /** A model loaded from dropped files, as the worker registered it. */
@@ -26,12 +26,35 @@ export interface TeacherDrop {
   labelsNeeded: number | null;
 }
 
-/** Teachers the studio knows: shipped cards, dropped models, which are picked for the run. */
+/** Where one teacher stands in the worker, as the page last heard. */
+export type TeacherLoad =
+  | { phase: 'loading' }
+  | { phase: 'loaded'; result: LoadTeacherResult }
+  | { phase: 'failed'; error: WorkerErrorInfo };
+
+/** One listed teacher: its metadata, or why it could not be read. */
+export type ZooEntry = { id: string; metadata: TeacherMetadata } | { id: string; error: string };
+
+/** The shipped zoo as the page read it (index.json, then each metadata.json). */
+export type TeacherZoo =
+  | { phase: 'loading' }
+  | { phase: 'ready'; entries: ZooEntry[] }
+  | { phase: 'error'; message: string };
+
+/**
+ * Teachers the studio knows, all in this one slice: the shipped zoo, what the worker said of
+ * each loadTeacher, dropped models, and which are picked for the run.
+ */
 export interface TeachersSlice {
+  teacherZoo: TeacherZoo;
+  /** loadTeacher outcomes by id, including ids with no card (a typo, a stale link). */
+  teacherLoads: Readonly<Record<string, TeacherLoad>>;
   /** Teacher ids (shipped or 'dropped:...') the run will use, in the order picked. */
   pickedTeacherIds: string[];
   droppedTeachers: DroppedTeacher[];
   teacherDrops: TeacherDrop[];
+  setTeacherZoo(zoo: TeacherZoo): void;
+  setTeacherLoad(id: string, load: TeacherLoad): void;
   setTeacherPicked(id: string, picked: boolean): void;
   addDroppedTeacher(teacher: DroppedTeacher): void;
   /** Puts `teacher` in the place of `oldId` (card and pick), e.g. after choosing another feature layer. */
@@ -43,9 +66,13 @@ export interface TeachersSlice {
 export const DEFAULT_PICKED = ['mnist-0-4', 'mnist-5-9'];
 
 export const createTeachersSlice: StudioSlice<TeachersSlice> = (set) => ({
+  teacherZoo: { phase: 'loading' },
+  teacherLoads: {},
   pickedTeacherIds: DEFAULT_PICKED,
   droppedTeachers: [],
   teacherDrops: [],
+  setTeacherZoo: (teacherZoo) => set({ teacherZoo }),
+  setTeacherLoad: (id, load) => set((s) => ({ teacherLoads: { ...s.teacherLoads, [id]: load } })),
   setTeacherPicked: (id, picked) =>
     set((s) => {
       const without = s.pickedTeacherIds.filter((t) => t !== id);

@@ -41,7 +41,7 @@ describe('training slice', () => {
   it('ignores events that are not about training (state objects stay the same)', () => {
     const store = createStudioStore();
     const before = store.getState();
-    store.getState().receiveEvent({ kind: 'probe-row', row: {} as never });
+    store.getState().receiveEvent({ kind: 'trial-row', row: {} as never });
     expect(store.getState().progress).toBe(before.progress);
   });
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { FactList, type Fact } from '../FactList';
+import { FactList, type Fact } from '../layout/FactList';
 import { useStudio } from '../store/studioStore';
 import type { DroppedTeacher } from '../store/teachersSlice';
-import { formatCount, inputText, labelsText } from '../teacherText';
+import { formatCount, inputText, labelsText } from './teacherText';
 import { PickCheckbox } from './PickCheckbox';
 import { teacherDropper } from './teacherDropClient';
 

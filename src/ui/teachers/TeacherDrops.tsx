@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useStudio } from '../store/studioStore';
 import type { TeacherDrop } from '../store/teachersSlice';
-import { errorText } from '../teacherText';
+import { errorText } from '../../protocol/errors';
 import { teacherDropper } from './teacherDropClient';
 import { parseTypedLabels } from './typedLabels';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerCallError } from '../../protocol/client';
+import { WorkerCallError } from '../../protocol/errors';
 import type { LoadTeacherFilesRequest, LoadTeacherFilesResult } from '../../protocol/messages';
 import { createStudioStore } from '../store/studioStore';
 import { createTeacherDropper } from './teacherDropper';

@@ -1,7 +1,7 @@
 import { labelsNeeded } from '../../core/teachers/droppedMetadata';
 import type { DroppedFile, LoadTeacherFilesRequest, LoadTeacherFilesResult } from '../../protocol/messages';
 import type { StudioStore } from '../store/studioStore';
-import { errorInfo } from '../teacherLoads';
+import { errorInfo } from '../../protocol/errors';
 
 export type LoadTeacherFilesCall = (request: LoadTeacherFilesRequest) => Promise<LoadTeacherFilesResult>;
 

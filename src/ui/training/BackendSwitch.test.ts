@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendFromQuery } from '../backendQuery';
+import { backendFromQuery } from '../backend/backendQuery';
 import { backendUrl } from './BackendSwitch';
 
 describe('backendUrl', () => {

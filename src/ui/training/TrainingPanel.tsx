@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ProjectionName } from '../../protocol/messages';
-import { FactList, type Fact } from '../FactList';
+import { FactList, type Fact } from '../layout/FactList';
 import { studioStore, useStudio } from '../store/studioStore';
 import { trainingWorker } from '../workerClient';
 import { resumeFromCheckpoint, trainingCommands, type CommandContext } from './trainingCommands';

@@ -22,7 +22,7 @@ describe('progressOnEvent', () => {
   });
 
   it('ignores other events and never moves the step back on a late status', () => {
-    expect(progressOnEvent(initialProgress, { kind: 'probe-row', row: {} as never })).toBe(initialProgress);
+    expect(progressOnEvent(initialProgress, { kind: 'trial-row', row: {} as never })).toBe(initialProgress);
     const p = progressOnEvent(progressOnEvent(initialProgress, step), { kind: 'training-status', status: { state: 'paused', runId: 'r', step: 1 } });
     expect(p.step).toBe(3);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerCallError } from '../../protocol/client';
+import { WorkerCallError } from '../../protocol/errors';
 import type { WorkerRequest } from '../../protocol/messages';
 import { createStudioStore } from '../store/studioStore';
 import { commandForKey, trainingCommands, type CommandContext } from './trainingCommands';
@@ -65,7 +65,7 @@ describe('training commands', () => {
     store.setState({ progress: { ...store.getState().progress, state: 'running' } });
     const { worker } = fakeWorker({ pause: () => { throw new WorkerCallError({ code: 'training-state', message: 'cannot pause' }); } });
     await command('pause').perform({ store, worker });
-    expect(store.getState().progress).toMatchObject({ busy: false, error: 'training-state: cannot pause' });
+    expect(store.getState().progress).toMatchObject({ busy: false, error: 'cannot pause [training-state]' });
   });
 
   it('maps keys to enabled commands only', () => {

@@ -1,5 +1,6 @@
 import { ConfigError } from '../../core/method/config';
-import { WorkerCallError, type TrainingWorkerClient } from '../../protocol/client';
+import type { TrainingWorkerClient } from '../../protocol/client';
+import { errorText } from '../../protocol/errors';
 import type { TrainingStateResult } from '../../protocol/messages';
 import type { StudioState, StudioStore } from '../store/studioStore';
 
@@ -20,9 +21,6 @@ export interface TrainingCommand {
   perform(ctx: CommandContext): Promise<void>;
 }
 
-export const describeError = (error: unknown): string =>
-  error instanceof WorkerCallError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
-
 /** Runs one worker call with the commands disabled, then shows its answer or its error. */
 async function answered(ctx: CommandContext, call: () => Promise<TrainingStateResult>): Promise<void> {
   const s = ctx.store.getState();
@@ -30,7 +28,7 @@ async function answered(ctx: CommandContext, call: () => Promise<TrainingStateRe
   try {
     s.receiveState(await call());
   } catch (error) {
-    ctx.store.getState().markFailed(describeError(error));
+    ctx.store.getState().markFailed(errorText(error));
   }
 }
 

@@ -1,0 +1,194 @@
+/**
+ * Teachers and data in the worker: shipped teachers, data sets, dropped files, the exported
+ * student and predictions.
+ * Part of the page <-> worker protocol; import it through messages.ts.
+ */
+import type { DataSetId, Split } from '../../core/data/dataSets';
+import type { TeacherMetadata } from '../../core/teachers/teacherMetadata';
+
+export const SPLITS = ['train', 'test'] as const satisfies readonly Split[];
+
+export function isSplit(value: unknown): value is Split {
+  return typeof value === 'string' && (SPLITS as readonly string[]).includes(value);
+}
+
+/**
+ * A teacher id is also a folder name under teachers/, so it must be one plain path
+ * segment: letters, digits, '.', '_' and '-', not starting with a dot.
+ */
+export function isTeacherId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(value);
+}
+
+/** Load a shipped teacher (teachers/<id>/) into the worker's registry; loading twice reuses it. */
+export interface LoadTeacherRequest {
+  kind: 'loadTeacher';
+  id: string;
+}
+
+export interface LoadTeacherResult {
+  metadata: TeacherMetadata;
+  /** Counted on the model tfjs built, not copied from the metadata. */
+  parameters: number;
+  /** False when the teacher was already in the registry. */
+  loaded: boolean;
+  /** Fetching and building the model (0 when it was already loaded). */
+  ms: number;
+}
+
+/** Load a data set split into the worker (cached there) through the core IDX reader. */
+export interface LoadDataRequest {
+  kind: 'loadData';
+  dataSet: DataSetId;
+  split: Split;
+}
+
+/** What the worker reports about a loaded split; the e2e test computes the same from disk in Node. */
+export interface ImagesSummary {
+  count: number;
+  height: number;
+  width: number;
+  channels: number;
+  labelNames: string[];
+  /** Samples per label id, indexed like labelNames. */
+  labelHistogram: number[];
+  /** FNV-1a over pixels then labels (8 hex digits): equal bytes on both sides give equal checksums. */
+  checksum: string;
+}
+
+export interface LoadDataResult extends ImagesSummary {
+  dataSet: DataSetId;
+  split: Split;
+  /** Fetching and decoding (0 when the split was already loaded). */
+  ms: number;
+}
+
+/**
+ * Accuracy of a teacher on its own classes (provenance.classes) of its own data set
+ * (provenance.dataSet), as the Node script that recorded provenance.testAccuracy measured it.
+ * Loads the teacher and the data on demand.
+ */
+export interface EvaluateTeacherRequest {
+  kind: 'evaluateTeacher';
+  id: string;
+  split: Split;
+}
+
+export interface EvaluateTeacherResult {
+  id: string;
+  dataSet: DataSetId;
+  split: Split;
+  classes: number[];
+  accuracy: number;
+  samples: number;
+  /** The tfjs backend that ran it. */
+  backend: string;
+  /** The evaluation alone, loading excluded. */
+  ms: number;
+}
+
+// ---- dropped files, export and predictions (src/worker/teachers/teacherHandlers.ts, data/droppedData.ts, student/studentHandlers.ts)
+
+/** A file the user dropped or picked; `name` keeps its folder path ("digits/3/a.png"). */
+export interface DroppedFile {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+/**
+ * Load a dropped tfjs LayersModel (model.json + shards in any order, with or without
+ * metadata.json, a Teachable Machine export) into the teacher registry as 'dropped:<name>'.
+ * A failed load leaves the registry as it was.
+ */
+export interface LoadTeacherFilesRequest {
+  kind: 'loadTeacherFiles';
+  /** Shown in messages and made into the id. */
+  name: string;
+  files: DroppedFile[];
+  /** Typed by the user when no metadata gives label names (logit order). */
+  labels?: string[];
+  /** The layer whose output is the teacher's feature; guessed when absent. */
+  featureLayer?: string;
+}
+
+export interface LoadTeacherFilesResult extends LoadTeacherResult {
+  id: string;
+  /** Dropped files the model does not use. */
+  ignored: string[];
+  /** Layer names, so the feature layer can be chosen. */
+  layers: string[];
+}
+
+/** A folder or many PNG/JPEG files, decoded in the worker to 28 x 28 grayscale like the built-in sets. */
+export interface LoadImageFilesRequest {
+  kind: 'loadImageFiles';
+  name: string;
+  /** 'transfer': unlabelled training images; 'evaluation': one sub-folder per class, for a dropped transfer set. */
+  role: 'transfer' | 'evaluation';
+  files: DroppedFile[];
+  /** For 'evaluation': the dropped transfer set ('dropped:<name>') it evaluates. */
+  transferId?: string;
+}
+
+export interface LoadImageFilesResult extends ImagesSummary {
+  /** For 'transfer', the value of RunConfig.data that names this set. */
+  id: string;
+  role: 'transfer' | 'evaluation';
+  /** Files that are not images or could not be decoded. */
+  skipped: { name: string; reason: string }[];
+  ms: number;
+}
+
+/** A few images of a data set (built-in or dropped) for the preview grid. */
+export interface PreviewImagesRequest {
+  kind: 'previewImages';
+  /** A RunConfig.data value. */
+  data: string;
+  count: number;
+}
+
+export interface PreviewImagesResult {
+  height: number;
+  width: number;
+  channels: number;
+  /** uint8 pixels of `labels.length` images, row-major. */
+  pixels: Uint8Array;
+  /** Each image's class name, or null for unlabelled images. */
+  labels: (string | null)[];
+  total: number;
+}
+
+/** The current student (paused or complete run) as tfjs LayersModel files. */
+export interface ExportStudentRequest {
+  kind: 'exportStudent';
+}
+
+export interface ExportStudentResult {
+  /** model.json, weights.bin, metadata.json: loadable by tf.loadLayersModel and as a dropped teacher. */
+  files: DroppedFile[];
+  metadata: TeacherMetadata;
+}
+
+export interface Prediction {
+  label: string;
+  probability: number;
+}
+
+/** Top classes of the student (if a run has one) and of teachers for grayscale images. */
+export interface PredictRequest {
+  kind: 'predict';
+  /** uint8 grayscale pixels of `count` images of height x width. */
+  pixels: Uint8Array;
+  count: number;
+  height: number;
+  width: number;
+  teacherIds: string[];
+  /** How many classes per image (default 3). */
+  top?: number;
+}
+
+export interface PredictResult {
+  /** Per image, best first; null when there is no student. */
+  student: Prediction[][] | null;
+  teachers: { id: string; predictions: Prediction[][] }[];
+}

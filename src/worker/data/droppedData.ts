@@ -1,0 +1,86 @@
+import { classesOfPaths, droppedImageSet, isImageName, type DecodedImage } from '../../core/data/droppedImages';
+import type { LabelledImages } from '../../core/data/labelledImages';
+import type { DroppedFile, LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
+import { summarizeImages } from './dataSummary';
+import { WorkerFailure } from '../failure';
+import { errorMessage } from '../../protocol/errors';
+
+/** RunConfig.data names a dropped transfer set so: 'dropped:<name>'. */
+export const DROPPED_DATA_PREFIX = 'dropped:';
+export const isDroppedData = (data: string): boolean => data.startsWith(DROPPED_DATA_PREFIX);
+
+/** A dropped transfer set and the labelled folder that evaluates it, if one was dropped. */
+export interface DroppedSet {
+  transfer: LabelledImages;
+  evaluation: LabelledImages | null;
+}
+
+export type DecodeImage = (bytes: ArrayBuffer) => Promise<Uint8Array>;
+
+/** The worker's dropped image sets by id; decoding is injected so Node tests can use their own decoder. */
+export class DroppedData {
+  private readonly sets = new Map<string, DroppedSet>();
+
+  constructor(private readonly decode: DecodeImage) {}
+
+  get(id: string): DroppedSet {
+    const set = this.sets.get(id);
+    if (!set) {
+      const known = [...this.sets.keys()].join(', ') || 'none';
+      throw new WorkerFailure('bad-config', `config.data names '${id}', but no such image folder was dropped (dropped: ${known})`);
+    }
+    return set;
+  }
+
+  async load(request: LoadImageFilesRequest): Promise<LoadImageFilesResult> {
+    const started = performance.now();
+    const labelled = request.role === 'evaluation';
+    const target = labelled ? this.get(request.transferId ?? '') : null;
+    const { images, skipped } = await this.decodeAll(request.files, labelled);
+    if (images.length === 0) {
+      const why = skipped.length > 0 ? `: ${skipped.slice(0, 3).map((s) => `${s.name} (${s.reason})`).join('; ')}` : '';
+      throw new WorkerFailure('bad-images', `${request.name} holds no PNG or JPEG image that could be decoded${why}`);
+    }
+    const set = droppedImageSet(`${DROPPED_DATA_PREFIX}${request.name}`, images, labelled);
+    let id: string;
+    if (target) {
+      target.evaluation = set;
+      id = request.transferId!;
+    } else {
+      id = this.freeId(request.name);
+      this.sets.set(id, { transfer: set, evaluation: null });
+    }
+    return { id, role: request.role, ...summarizeImages(set), skipped, ms: performance.now() - started };
+  }
+
+  private freeId(name: string): string {
+    const base = `${DROPPED_DATA_PREFIX}${name.replace(/[^A-Za-z0-9._-]+/g, '-') || 'images'}`;
+    let id = base;
+    for (let n = 2; this.sets.has(id); n++) id = `${base}-${n}`;
+    return id;
+  }
+
+  private async decodeAll(files: DroppedFile[], labelled: boolean) {
+    const images: DecodedImage[] = [];
+    const skipped: { name: string; reason: string }[] = [];
+    const candidates = files.filter((file) => {
+      const image = isImageName(file.name);
+      if (!image) skipped.push({ name: file.name, reason: 'not a .png, .jpg or .jpeg file' });
+      return image;
+    });
+    const classes = classesOfPaths(candidates.map((f) => f.name));
+    for (const [i, file] of candidates.entries()) {
+      const label = classes[i];
+      if (labelled && label === null) {
+        skipped.push({ name: file.name, reason: 'not in a class folder' });
+        continue;
+      }
+      try {
+        images.push({ name: file.name, pixels: await this.decode(file.bytes), label });
+      } catch (error) {
+        skipped.push({ name: file.name, reason: `could not be decoded (${errorMessage(error)})` });
+      }
+    }
+    return { images, skipped };
+  }
+}

@@ -1,0 +1,73 @@
+import * as tf from '@tensorflow/tfjs';
+import { predictUnion } from '../../core/method/amalgamation';
+import { toModelInput } from '../../core/teachers/preprocess';
+import { exportStudent, StudentExportError } from '../../core/teachers/studentExport';
+import type { TrainingSession } from '../../core/method/trainingSession';
+import type { TrainingStateName } from '../../protocol/messages';
+import type { ExportStudentRequest, ExportStudentResult, PredictRequest, PredictResult } from '../../protocol/messages';
+import { WorkerFailure } from '../failure';
+import { topClasses } from './predictions';
+import type { TeacherRegistry } from '../teachers/teacherRegistry';
+
+export interface StudentHandlers {
+  exportStudent(request: ExportStudentRequest): Promise<ExportStudentResult>;
+  predict(request: PredictRequest): Promise<PredictResult>;
+}
+
+/** The session of the run, if it is in one of `states`; throws the controller's training-state error otherwise. */
+export type SessionIn = (states: TrainingStateName[], what: string) => TrainingSession;
+
+/** The student's export and the "try it" predictions, on the controller's session and the teacher registry. */
+export function createStudentHandlers(sessionIn: SessionIn, registry: TeacherRegistry): StudentHandlers {
+  function studentOrNull(): TrainingSession | null {
+    try {
+      return sessionIn(['running', 'paused', 'complete'], 'predict');
+    } catch {
+      return null; // no student yet: the teachers still answer
+    }
+  }
+
+  return {
+    async exportStudent() {
+      // Paused or finished only: a running loop would change the weights while they are read.
+      const session = sessionIn(['paused', 'complete'], 'export the student (pause the run or let it finish)');
+      const { train, config } = session.inputs;
+      const id = `student-${config.preset}-${config.teachers.join('+')}-step${session.amalgamation.step}`;
+      try {
+        const { files, metadata } = await exportStudent(session.amalgamation, train, id, `Student of ${config.teachers.join(', ')}`);
+        return { files, metadata };
+      } catch (error) {
+        if (error instanceof StudentExportError) throw new WorkerFailure('no-student', error.message);
+        throw error;
+      }
+    },
+
+    async predict({ pixels, count, height, width, teacherIds, top = 3 }) {
+      const images = tf.tidy(() => tf.tensor4d(Float32Array.from(pixels, (p) => p / 255), [count, height, width, 1]));
+      try {
+        const session = studentOrNull();
+        let student: PredictResult['student'] = null;
+        if (session) {
+          const { train } = session.inputs;
+          const probs = tf.tidy(() => {
+            // The student takes the transfer set's shape; [0, 1] scaling stays (mean 0, std 1).
+            const x = toModelInput(images, { height: train.height, width: train.width, channels: train.channels === 3 ? 3 : 1, mean: 0, std: 1 });
+            return predictUnion(session.amalgamation, x);
+          });
+          student = topClasses((await probs.data()) as Float32Array, session.amalgamation.union.names, top);
+          probs.dispose();
+        }
+        const teachers: PredictResult['teachers'] = [];
+        for (const id of teacherIds) {
+          const { teacher } = await registry.get(id);
+          const probs = tf.tidy(() => tf.softmax(teacher.run(images).logits));
+          teachers.push({ id, predictions: topClasses((await probs.data()) as Float32Array, teacher.metadata.labels, top) });
+          probs.dispose();
+        }
+        return { student, teachers };
+      } finally {
+        images.dispose();
+      }
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fakeFetch, type Served } from '../../browser/fakeServer.testutil';
+import { toErrorInfo } from '../failure';
+import { createTeacherHandlers } from './teacherHandlers';
+import { createTeacherRegistry } from './teacherRegistry';
+import { servedSources } from './teacherSources';
+import { useNodeBackend } from '../../node/wasmBackend';
+
+/**
+ * The worker's handlers in Node, on the served files (public/ through a fake fetch) and
+ * the wasm backend: the same code path as in the browser, minus the worker and the browser.
+ */
+const ID = 'mnist-0-4';
+const index = JSON.stringify({ teachers: ['mnist-0-4', 'mnist-5-9'] });
+const metadata = JSON.parse(readFileSync(`public/teachers/${ID}/metadata.json`, 'utf8')) as Record<string, unknown>;
+
+function handlers(files: Record<string, Served> = {}, backend: string | null = 'wasm') {
+  const server = fakeFetch({ 'teachers/index.json': index, ...files });
+  const sources = servedSources(server);
+  return { server, h: createTeacherHandlers(createTeacherRegistry(sources, () => backend), sources, () => backend) };
+}
+
+/** What the page would receive for a failed call. */
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: unknown) => toErrorInfo(error),
+  );
+
+describe('teacher handlers', () => {
+  beforeAll(async () => {
+    await useNodeBackend('wasm');
+  });
+
+  it('loads a teacher once, counting its parameters on the built model', async () => {
+    const { h, server } = handlers();
+    const first = await h.loadTeacher({ kind: 'loadTeacher', id: ID });
+    expect(first).toMatchObject({ loaded: true, parameters: 56389, metadata: { id: ID } });
+    const again = await h.loadTeacher({ kind: 'loadTeacher', id: ID });
+    expect(again).toMatchObject({ loaded: false, ms: 0, parameters: 56389 });
+    expect(server.requested.filter((u) => u.endsWith('model.json'))).toHaveLength(1);
+  });
+
+  it('summarises a split as loaded by the core reader', async () => {
+    const { h } = handlers();
+    const result = await h.loadData({ kind: 'loadData', dataSet: 'mnist', split: 'test' });
+    expect(result).toMatchObject({ dataSet: 'mnist', split: 'test', count: 10000, height: 28, width: 28, channels: 1 });
+    expect(result.labelHistogram).toEqual([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
+    expect(result.checksum).toMatch(/^[0-9a-f]{8}$/);
+  });
+
+  it("reproduces the teacher's recorded accuracy, without leaking tensors", async () => {
+    const { h } = handlers();
+    await h.loadTeacher({ kind: 'loadTeacher', id: ID });
+    await h.loadData({ kind: 'loadData', dataSet: 'mnist', split: 'test' });
+    const before = tf.memory().numTensors;
+    const result = await h.evaluateTeacher({ kind: 'evaluateTeacher', id: ID, split: 'test' });
+    expect(tf.memory().numTensors).toBe(before);
+    const provenance = metadata.provenance as { testAccuracy: number; testSamples: number };
+    expect(result).toMatchObject({ id: ID, dataSet: 'mnist', split: 'test', classes: [0, 1, 2, 3, 4], backend: 'wasm' });
+    expect(result.samples).toBe(provenance.testSamples);
+    expect(Math.abs(result.accuracy - provenance.testAccuracy) * 100).toBeLessThanOrEqual(0.3);
+  });
+
+  it('fails with typed errors', async () => {
+    expect(await failure(handlers().h.loadTeacher({ kind: 'loadTeacher', id: 'nope' }))).toEqual({
+      code: 'unknown-teacher',
+      message: "no shipped teacher has the id 'nope' (shipped: mnist-0-4, mnist-5-9)",
+    });
+    expect(await failure(handlers({}, null).h.loadTeacher({ kind: 'loadTeacher', id: ID }))).toMatchObject({
+      code: 'not-initialized',
+    });
+    expect(
+      await failure(handlers({ [`teachers/${ID}/weights.bin`]: { status: 404 } }).h.loadTeacher({ kind: 'loadTeacher', id: ID })),
+    ).toMatchObject({ code: 'missing-shard' });
+    const noLabels = JSON.stringify({ ...metadata, labels: [] });
+    expect(
+      await failure(handlers({ [`teachers/${ID}/metadata.json`]: noLabels }).h.loadTeacher({ kind: 'loadTeacher', id: ID })),
+    ).toMatchObject({ code: 'bad-metadata', message: expect.stringMatching(/^mnist-0-4\/metadata\.json: labels must be/) });
+    const wrongId = JSON.stringify({ ...metadata, id: 'other' });
+    expect(
+      await failure(handlers({ [`teachers/${ID}/metadata.json`]: wrongId }).h.loadTeacher({ kind: 'loadTeacher', id: ID })),
+    ).toMatchObject({ code: 'bad-metadata' });
+    const noProvenance = JSON.stringify({ ...metadata, provenance: undefined });
+    expect(
+      await failure(
+        handlers({ [`teachers/${ID}/metadata.json`]: noProvenance }).h.evaluateTeacher({ kind: 'evaluateTeacher', id: ID, split: 'test' }),
+      ),
+    ).toMatchObject({ code: 'no-provenance' });
+    const idx = 'data/mnist/t10k-labels-idx1-ubyte.gz';
+    expect(await failure(handlers({ [idx]: { status: 404 } }).h.loadData({ kind: 'loadData', dataSet: 'mnist', split: 'test' }))).toMatchObject({
+      code: 'data-missing',
+      message: expect.stringContaining('npm run data'),
+    });
+    expect(await failure(handlers({ [idx]: Uint8Array.from([1, 2, 3]) }).h.loadData({ kind: 'loadData', dataSet: 'mnist', split: 'test' }))).toMatchObject({
+      code: 'bad-data',
+      message: 'mnist/test: not an IDX file: the first two bytes must be zero',
+    });
+  });
+
+  it('loads data without a backend (it needs no tfjs)', async () => {
+    const result = await handlers({}, null).h.loadData({ kind: 'loadData', dataSet: 'mnist', split: 'test' });
+    expect(result.count).toBe(10000);
+  });
+});

@@ -1,0 +1,168 @@
+import type { Checkpoint } from '../../core/method/checkpoint';
+import type { EmbeddingSnapshot, SnapshotAxes } from '../../core/method/embeddingSnapshot';
+import type { EvaluationPoint, StepProgress, TrainingSession } from '../../core/method/trainingSession';
+import type { ProjectionName, TrainingCadence, TrainingStepEvent } from '../../protocol/messages';
+import type { CheckpointStore } from './checkpointStore';
+import type { Emit } from '../backend/initHandler';
+import { errorMessage } from '../../protocol/errors';
+import { evaluationEvent, stepEvent } from './trainingEvents';
+import { LatestThrottle, realClock, type ThrottleClock } from './trainingThrottle';
+
+/** What a run needs from the core and the worker; tests pass fakes. */
+export interface RunDeps {
+  saveCheckpoint(session: TrainingSession): Promise<Checkpoint>;
+  snapshot(session: TrainingSession, previousAxes: SnapshotAxes | undefined, projection: ProjectionName): Promise<EmbeddingSnapshot>;
+  store: CheckpointStore;
+  emit: Emit;
+  clock?: ThrottleClock;
+}
+
+/** How a run loop ended; 'aborted' (a pause or stop asked for it) is not reported to onEnd. */
+export type RunEnd = { kind: 'complete' | 'steps' | 'aborted' } | { kind: 'error'; error: unknown };
+
+/**
+ * One session's run loop and its side work: throttled step events, evaluations with
+ * embedding snapshots, periodic checkpoints. Side work is chained on `background` and never
+ * awaited from a step hook: it queues behind the step on the session, so awaiting it there
+ * would deadlock.
+ */
+export class TrainingRun {
+  lastCheckpointStep: number | null;
+  /** The last background failure (a checkpoint or a snapshot), for the status line. */
+  problem: string | null = null;
+  private loop: Promise<RunEnd> | null = null;
+  private abort: AbortController | null = null;
+  private background: Promise<void> = Promise.resolve();
+  private axes: SnapshotAxes | undefined;
+  private closed = false;
+  private letGo: () => void = () => undefined;
+  /** Settles when the run is abandoned, so a request waiting on a step of a lost device stops waiting. */
+  private readonly abandoned = new Promise<void>((resolve) => (this.letGo = resolve));
+  private readonly steps: LatestThrottle<TrainingStepEvent>;
+
+  constructor(
+    readonly runId: string,
+    readonly session: TrainingSession,
+    readonly cadence: TrainingCadence,
+    private readonly deps: RunDeps,
+    lastCheckpointStep: number | null = null,
+  ) {
+    this.lastCheckpointStep = lastCheckpointStep;
+    const send = (step: TrainingStepEvent) => deps.emit({ kind: 'training-step', step });
+    this.steps = new LatestThrottle(send, 1000 / cadence.stepEventsPerSecond, deps.clock ?? realClock);
+  }
+
+  get running(): boolean {
+    return this.loop !== null;
+  }
+
+  /** Starts the loop; onEnd hears of an end nobody asked for (complete, error) before halt() returns. */
+  start(onEnd: (end: RunEnd) => void): void {
+    const abort = new AbortController();
+    this.abort = abort;
+    const options = { signal: abort.signal, evaluateEvery: this.cadence.evaluateEvery };
+    const hooks = { onStep: (p: StepProgress) => this.stepped(p), onEvaluate: (e: EvaluationPoint) => this.evaluated(e) };
+    this.loop = this.session
+      .run({ ...options, ...hooks })
+      .then((o): RunEnd => ({ kind: o.stopped }), (error: unknown): RunEnd => ({ kind: 'error', error }))
+      .then(async (end) => {
+        // A checkpoint the last good step queued finishes first, so the failure can name it.
+        if (end.kind === 'error') await this.background;
+        this.loop = null;
+        if (!this.closed) this.steps.flush();
+        if (end.kind !== 'aborted' && !this.closed) onEnd(end);
+        return end;
+      });
+  }
+
+  /** Stops the loop at the next step boundary and waits for it and the side work. */
+  async halt(): Promise<RunEnd | null> {
+    this.abort?.abort();
+    const gone = this.abandoned.then(() => null);
+    const end = this.loop ? await Promise.race([this.loop, gone]) : null;
+    await Promise.race([this.background, gone]);
+    return end;
+  }
+
+  /** `work`, or a rejection as soon as the run is abandoned (whichever comes first). */
+  private unlessAbandoned<T>(work: Promise<T>): Promise<T> {
+    const gone = this.abandoned.then((): never => {
+      throw new Error('the run was abandoned: its device is gone');
+    });
+    return Promise.race([work, gone]);
+  }
+
+  /** One step outside the loop (stepOnce); its event goes out at once. */
+  async step(): Promise<StepProgress> {
+    const progress = await this.unlessAbandoned(this.session.step());
+    this.steps.offer(stepEvent(progress));
+    this.steps.flush();
+    this.maybeCheckpoint(progress.step);
+    return progress;
+  }
+
+  /** Saves a checkpoint after the side work already queued; rejects if the save fails. */
+  checkpoint(): Promise<void> {
+    const job = this.unlessAbandoned(this.background.then(() => this.saveNow()));
+    this.background = job.catch((error: unknown) => void (this.problem = `checkpoint failed: ${errorMessage(error)}`));
+    return job;
+  }
+
+  /** Stops everything, silently, and frees the session's tensors. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.steps.cancel();
+    await this.halt();
+    await this.session.dispose();
+  }
+
+  /**
+   * Lets go of a run whose device is gone, at once: its step may never settle, so nothing
+   * here waits for it. Its tensors are freed if the loop ever does end.
+   */
+  abandon(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.steps.cancel();
+    this.abort?.abort();
+    void Promise.all([this.loop, this.background]).then(() => this.session.dispose()).catch(() => undefined);
+    this.letGo();
+  }
+
+  /** A snapshot now (the snapshot request), projected on the axes of the last one so plots do not flip. */
+  async snapshot(): Promise<EmbeddingSnapshot> {
+    const snapshot = await this.deps.snapshot(this.session, this.axes, this.cadence.projection);
+    this.axes = snapshot.axes;
+    return snapshot;
+  }
+
+  private async saveNow(): Promise<void> {
+    const checkpoint = await this.deps.saveCheckpoint(this.session);
+    const { runId, cadence, session } = this;
+    await this.deps.store.put({ runId, step: checkpoint.step, totalSteps: session.totalSteps, savedAt: checkpoint.savedAt, cadence, checkpoint });
+    this.lastCheckpointStep = checkpoint.step;
+  }
+
+  private stepped(progress: StepProgress): void {
+    if (this.closed) return;
+    this.steps.offer(stepEvent(progress));
+    this.maybeCheckpoint(progress.step);
+  }
+
+  private maybeCheckpoint(step: number): void {
+    if (step % this.cadence.checkpointEvery === 0) this.checkpoint().catch(() => undefined); // recorded in `problem`
+  }
+
+  private evaluated(point: EvaluationPoint): void {
+    if (this.closed) return;
+    this.deps.emit({ kind: 'training-evaluation', evaluation: evaluationEvent(point) });
+    this.background = this.background.then(() => this.snapshotNow()).catch((error: unknown) => void (this.problem = `snapshot failed: ${errorMessage(error)}`));
+  }
+
+  private async snapshotNow(): Promise<void> {
+    if (this.closed) return;
+    const snapshot = await this.snapshot();
+    if (!this.closed) this.deps.emit({ kind: 'training-embedding', snapshot });
+  }
+}
