@@ -36,6 +36,8 @@ function sourceFiles(dir: string): string[] {
 
 function resolveRelative(from: string, spec: string): string | null {
   const base = path.join(path.dirname(from), spec.replace(/\?.*$/, ''));
+  // A `?raw`/`?url` asset import names a file of any kind (docs/method.md for the method panel).
+  if (spec.includes('?')) return existsSync(path.join(ROOT, base)) ? base : null;
   const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((f) => /\.(tsx?|css)$/.test(f) && existsSync(path.join(ROOT, f)));
   return found ?? null;
 }
