@@ -21,10 +21,10 @@ export type AlignVariant = RunConfig['alignVariant'];
 export const isBuiltInData = (data: string): data is BuiltInData => (builtInData as readonly string[]).includes(data);
 
 function defaultsOf(): RunConfig {
-  const out: Record<string, unknown> = { weights: {} };
+  const out: Record<string, unknown> = {};
   for (const [path, spec] of Object.entries(configSchema)) {
     const value = Array.isArray(spec.default) ? [...spec.default] : spec.default;
-    if (path.startsWith('weights.')) (out.weights as Record<string, unknown>)[path.slice('weights.'.length)] = value;
+    if (path.startsWith('weights.')) out.weights = { ...(out.weights as object), [path.slice('weights.'.length)]: value };
     else out[path] = value;
   }
   return out as unknown as RunConfig;
