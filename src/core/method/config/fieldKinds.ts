@@ -73,7 +73,6 @@ export type FieldSpec = NumberSpec | EnumSpec | BoolSpec | ListSpec;
 
 type Described<S> = Omit<S, 'kind'>;
 
-export const numberField = (spec: Described<NumberSpec>): NumberSpec => ({ kind: 'number', ...spec });
 export const intField = (spec: Omit<Described<NumberSpec>, 'integer'>): NumberSpec => ({ kind: 'number', integer: true, ...spec });
 export const realField = (spec: Omit<Described<NumberSpec>, 'integer'>): NumberSpec => ({ kind: 'number', integer: false, ...spec });
 export const enumField = <T extends string>(spec: Described<EnumSpec<T>>): EnumSpec<T> => ({ kind: 'enum', ...spec });
