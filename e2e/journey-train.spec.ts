@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { configFromPreset } from '../src/core/method/validateConfig';
+import { configFromPreset } from '../src/core/method/resolveConfig';
 import { startMainThreadMonitor, stopMainThreadMonitor } from '../scripts/browserBench/mainThreadMonitor';
 import { callWorkerOk, field, openStudio } from './studio';
 import { cliCommand, nodeRunReference } from './nodeRunReference';

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { configFromPreset } from '../src/core/method/validateConfig';
+import { configFromPreset } from '../src/core/method/resolveConfig';
 import type { TrainingStateResult } from '../src/protocol/messages';
 import { callWorkerOk, openStudio } from './studio';
 import { note, untilStep } from './workerTraining';

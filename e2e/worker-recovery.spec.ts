@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { configFromPreset } from '../src/core/method/validateConfig';
+import { configFromPreset } from '../src/core/method/resolveConfig';
 import { callWorkerOk, openStudio } from './studio';
 import { note, recovery, trainingState, untilState, untilStep } from './workerTraining';
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { configFromPreset } from '../src/core/method/validateConfig';
+import { configFromPreset } from '../src/core/method/resolveConfig';
 import { callWorkerOk, field, openStudio } from './studio';
 import { note, recovery, trainingState, untilState, untilStep } from './workerTraining';
 

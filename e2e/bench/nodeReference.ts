@@ -3,7 +3,7 @@ import { loadLabelledImages } from '../../src/core/data/labelledImages';
 import { batchToTensor } from '../../src/core/data/imageTensors';
 import { toTransferSet } from '../../src/core/data/transferSet';
 import { createAmalgamation, disposeAmalgamation, trainStep } from '../../src/core/method/amalgamation';
-import { configFromPreset } from '../../src/core/method/validateConfig';
+import { configFromPreset } from '../../src/core/method/resolveConfig';
 import { readDataFileFromDisk } from '../../src/node/dataFiles';
 import { loadTeacherFromDir, teachersRoot } from '../../src/node/teacherFiles';
 import { useNodeBackend } from '../../src/node/wasmBackend';

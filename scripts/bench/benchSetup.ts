@@ -2,7 +2,7 @@ import path from 'node:path';
 import { takeSamples, type LabelledImages } from '../../src/core/data/labelledImages';
 import type { PresetName, RunConfig } from '../../src/core/method/config';
 import { loadRunData } from '../../src/core/method/runData';
-import { configFromPreset } from '../../src/core/method/validateConfig';
+import { configFromPreset } from '../../src/core/method/resolveConfig';
 import type { Teacher } from '../../src/core/teachers/loadTeacher';
 import { readDataFileFromDisk } from '../../src/node/dataFiles';
 import { loadTeacherFromDir, teachersRoot } from '../../src/node/teacherFiles';

@@ -2,7 +2,7 @@ import { ConfigError, type RunConfig } from '../../src/core/method/config';
 import type { NodeBackend } from '../../src/node/wasmBackend';
 import { shippedTeacherIds } from '../../src/node/teacherFiles';
 import { parseArgs, UsageError, type FlagSpec } from './args';
-import { configFlags, describeConfigError, flagFields, readConfigFile, resolveConfig } from './configFlags';
+import { configFlags, configFlagsHelp, configFromArgs, describeConfigError, readConfigJson } from './configFlags';
 
 export interface AmalgamateArgs {
   config: RunConfig;
@@ -21,9 +21,10 @@ const spec: FlagSpec = {
 };
 
 export const usage = `usage: npm run amalgamate -- --preset <name> [flags]
-  run settings (each sets the RunConfig field named):
-${Object.entries(configFlags).map(([f, s]) => `    --${f.padEnd(15)} ${s.field}${s.kind === 'list' ? ' (comma-separated)' : ''}`).join('\n')}
-  --config file.json   config fields (or a run record, to rerun it); flags override it
+  run settings (each sets the RunConfig field named; from src/core/method/config/schema.ts):
+${configFlagsHelp()}
+  --config file.json   config fields, or a run record (the CLI's or the studio's) to rerun it;
+                       flags override it, and a --preset other than its own resets the preset's fields
   --out dir            where the run record goes (default runs/)
   --tag name           added to the record's file name
   --backend wasm|cpu   tfjs backend (default wasm)`;
@@ -50,7 +51,7 @@ export function parseAmalgamateArgs(argv: string[]): AmalgamateArgs | 'help' {
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (flags start with --)`);
   const rest = optionalArgs(flags);
   try {
-    const config = resolveConfig(flags.has('config') ? readConfigFile(flags.get('config')!) : {}, flagFields(flags));
+    const config = configFromArgs(flags.has('config') ? readConfigJson(flags.get('config')!) : undefined, flags);
     checkTeachersExist(config);
     return { config, ...rest };
   } catch (err) {

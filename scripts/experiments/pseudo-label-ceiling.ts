@@ -12,7 +12,7 @@ import { teacherTargets } from '../../src/core/method/amalgamationLoss';
 import type { TransferData } from '../../src/core/method/config';
 import { loadRunData } from '../../src/core/method/runData';
 import { buildUnionLabels, dataLabelsToUnion } from '../../src/core/method/unionLabels';
-import { configFromPreset } from '../../src/core/method/validateConfig';
+import { configFromPreset } from '../../src/core/method/resolveConfig';
 import { readDataFileFromDisk } from '../../src/node/dataFiles';
 import { loadTeacherFromDir, teachersRoot } from '../../src/node/teacherFiles';
 import { useNodeBackend } from '../../src/node/wasmBackend';

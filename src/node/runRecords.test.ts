@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFromPreset, type ConfigOverrides } from '../core/method/validateConfig';
+import { configFromPreset, type ConfigOverrides } from '../core/method/resolveConfig';
 import type { PresetName } from '../core/method/config';
 import { formatStat, groupRuns, parseRunRecord, RunRecordError, summarise, variantKey, type StoredRunRecord } from './runRecords';
 

@@ -1,5 +1,5 @@
-import { needsCommonSpace } from '../core/method/amalgamationLoss';
 import { defaultConfig, presets, type RunConfig } from '../core/method/config';
+import { unusedFields } from '../core/method/config/fieldRules';
 import type { RunRecord } from '../core/method/runAmalgamation';
 import { validateConfig } from '../core/method/validateConfig';
 import { median } from '../core/median';
@@ -103,22 +103,12 @@ function flatten(config: RunConfig): Record<string, unknown> {
   return { ...rest, ...Object.fromEntries(Object.entries(weights).map(([k, v]) => [`w.${k}`, v])) };
 }
 
-/** Fields no active loss term reads: a different value there is not a different method. */
-function unusedFields(config: RunConfig): Set<string> {
-  const w = config.weights;
-  const unused = new Set<string>();
-  if (w.intra === 0 && w.inter === 0) unused.add('tau');
-  if (w.align === 0) ['tauAlign', 'alignVariant'].forEach((f) => unused.add(f));
-  if (!needsCommonSpace(config)) unused.add('projectionSize');
-  if (config.supervised) ['temperature', 'combiner'].forEach((f) => unused.add(f));
-  return unused;
-}
-
 /** How a config departs from its preset, e.g. "w.intra=0.5, tau=0.2"; '' when it does not. */
 export function variantKey(config: RunConfig): string {
   const preset = config.preset === 'custom' ? {} : presets[config.preset];
   const base = flatten({ ...defaultConfig, ...preset, preset: config.preset } as RunConfig);
-  const unused = unusedFields(config);
+  // The schema's paths ('weights.kd') in this table's names ('w.kd').
+  const unused = new Set([...unusedFields(config)].map((f) => f.replace(/^weights\./, 'w.')));
   return Object.entries(flatten(config))
     .filter(([k, v]) => !notVariant.has(k) && !unused.has(k) && JSON.stringify(v) !== JSON.stringify(base[k]))
     .map(([k, v]) => `${k}=${v}`)

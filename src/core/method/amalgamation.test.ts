@@ -23,7 +23,7 @@ import { presetNames, type Combiner, type PresetName, type TaskMode } from './co
 import { evaluateStudent } from './evaluateStudent';
 import { useNodeBackend, type NodeBackend } from '../../node/wasmBackend';
 import { bitwiseEqual, layerValues, randomImages, smallTeachers, snapshot, syntheticLabelled } from './testFixtures';
-import { configFromPreset, type ConfigOverrides } from './validateConfig';
+import { configFromPreset, type ConfigOverrides } from './resolveConfig';
 
 /**
  * The training step with small random-weight teachers (an MLP on 0-4 and a LeNet-5 on 4-9:

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from './config';
 import type { CommonSpace } from './commonSpace';
+import { needsCommonSpace } from './config/lossUse';
 import {
   alignmentLoss,
   combineTeacherTargets,
@@ -37,10 +38,7 @@ export function teacherTargets(config: RunConfig, union: UnionLabels, teachers: 
 
 const uses = (w: number) => w > 0;
 
-export function needsCommonSpace(config: RunConfig): boolean {
-  const w = config.weights;
-  return !config.supervised && [w.intra, w.inter, w.align, w.cflMmd, w.cflReconstruction].some(uses);
-}
+export { needsCommonSpace };
 
 interface LossInputs {
   config: RunConfig;

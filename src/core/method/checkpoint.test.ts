@@ -9,7 +9,7 @@ import { CheckpointMismatchError, namedVariables, restoreSession, saveCheckpoint
 import type { RunConfig } from './config';
 import { expectSameLosses, smallTeachers, snapshot, syntheticLabelled, useCpuBackend } from './testFixtures';
 import { createTrainingSession, type SessionState, type TrainingSession } from './trainingSession';
-import { configFromPreset, type ConfigOverrides } from './validateConfig';
+import { configFromPreset, type ConfigOverrides } from './resolveConfig';
 
 /**
  * Train N steps, checkpoint, train M more (losses L); restore the checkpoint into a fresh

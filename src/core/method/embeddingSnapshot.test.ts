@@ -7,7 +7,7 @@ import type { RunConfig } from './config';
 import { embeddingSnapshot, type EmbeddingSnapshot } from './embeddingSnapshot';
 import { digitNames, memoryTeacher, syntheticLabelled } from './testFixtures';
 import { createTrainingSession, type TrainingSession } from './trainingSession';
-import { configFromPreset } from './validateConfig';
+import { configFromPreset } from './resolveConfig';
 
 /**
  * 20 union classes (two 10-class teachers, as for MNIST + Fashion-MNIST), so the fixed probe

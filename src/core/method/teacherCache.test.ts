@@ -8,7 +8,7 @@ import type { RunConfig } from './config';
 import { TeacherCache } from './teacherCache';
 import { expectSameLosses, randomImages, smallTeachers, syntheticLabelled } from './testFixtures';
 import { createTrainingSession } from './trainingSession';
-import { configFromPreset, type ConfigOverrides } from './validateConfig';
+import { configFromPreset, type ConfigOverrides } from './resolveConfig';
 
 /** 48 images in batches of 8, 3 epochs: epochs 2 and 3 can only come from the cache. */
 const SMALL: ConfigOverrides = { studentWidth: 4, projectionSize: 16, batchSize: 8, learningRate: 1e-2, transferLimit: 48, epochs: 3 };

@@ -8,7 +8,7 @@ import { loadTeacherFromDir, teachersRoot } from '../../node/teacherFiles';
 import { useNodeBackend } from '../../node/wasmBackend';
 import { runAmalgamation, type RunRecord, type StepProgress } from './runAmalgamation';
 import { loadRunData } from './runData';
-import { configFromPreset } from './validateConfig';
+import { configFromPreset } from './resolveConfig';
 
 /**
  * A short real amalgamation: the shipped teachers mnist-0-4 and mnist-5-9, real MNIST, preset

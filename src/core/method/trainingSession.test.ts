@@ -13,7 +13,7 @@ import { useNodeBackend } from '../../node/wasmBackend';
 import { expectSameLosses, smallTeachers, syntheticLabelled } from './testFixtures';
 import { addLoss, createTrainingSession, emptyHistory, MAX_LOSS_POINTS, type StepProgress } from './trainingSession';
 import { dataLabelsToUnion } from './unionLabels';
-import { configFromPreset, type ConfigOverrides } from './validateConfig';
+import { configFromPreset, type ConfigOverrides } from './resolveConfig';
 
 /**
  * The session against an independent reference: the plain loop over TransferSet.batches that

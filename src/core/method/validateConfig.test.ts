@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, presetNames, presets, type LossWeights, type RunConfig } from './config';
-import { configFromPreset, validateConfig } from './validateConfig';
+import { configFromPreset } from './resolveConfig';
+import { validateConfig } from './validateConfig';
 
 const contrastive = ['intra', 'inter', 'align'] as const;
 const cflTerms = ['cflMmd', 'cflReconstruction'] as const;

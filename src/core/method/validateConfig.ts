@@ -1,87 +1,68 @@
-import { builtInData, ConfigError, defaultConfig, presetNames, presets, type PresetName, type RunConfig } from './config';
+import { ConfigError, defaultConfig, type RunConfig } from './config';
+import type { EnumSpec, FieldSpec, ListSpec, NumberSpec } from './config/fieldKinds';
+import { fieldPaths } from './config/fieldPaths';
+import { configSchema, crossFieldRules } from './config/schema';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function oneOf<T extends string>(value: unknown, field: string, options: readonly T[]): T {
-  if (typeof value !== 'string' || !options.includes(value as T)) {
-    throw new ConfigError(field, `must be one of ${options.join(', ')} (got ${JSON.stringify(value)})`);
-  }
-  return value as T;
+function checkEnum(value: unknown, field: string, spec: EnumSpec): string {
+  if (typeof value === 'string' && (spec.options.includes(value) || spec.pattern?.test.test(value))) return value;
+  const also = spec.pattern ? ` or ${spec.pattern.text}` : '';
+  throw new ConfigError(field, `must be one of ${spec.options.join(', ')}${also} (got ${JSON.stringify(value)})`);
 }
 
-function numberIn(value: unknown, field: string, min: number, max: number, integer = false): number {
+function checkNumber(value: unknown, field: string, { min, max, integer }: NumberSpec): number {
   const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
   if (!ok) throw new ConfigError(field, `must be ${integer ? 'an integer' : 'a number'} in [${min}, ${max}] (got ${JSON.stringify(value)})`);
   return value as number;
 }
 
-function checkWeights(w: unknown): RunConfig['weights'] {
-  if (!isObject(w)) throw new ConfigError('weights', 'must be an object');
-  const names = Object.keys(defaultConfig.weights) as (keyof RunConfig['weights'])[];
-  for (const key of Object.keys(w)) if (!names.includes(key as keyof RunConfig['weights'])) throw new ConfigError(`weights.${key}`, 'is not a loss weight');
-  return Object.fromEntries(names.map((n) => [n, numberIn(w[n] ?? defaultConfig.weights[n], `weights.${n}`, 0, 1000)])) as unknown as RunConfig['weights'];
-}
-
-/** A built-in set, or 'dropped:<name>' for images dropped in the studio (the worker checks the name exists). */
-function checkData(value: unknown): RunConfig['data'] {
-  if (typeof value === 'string' && /^dropped:[A-Za-z0-9._-]{1,100}$/.test(value)) return value as RunConfig['data'];
-  if (typeof value === 'string' && (builtInData as readonly string[]).includes(value)) return value as RunConfig['data'];
-  throw new ConfigError('data', `must be one of ${builtInData.join(', ')} or dropped:<name> (got ${JSON.stringify(value)})`);
-}
-
-function checkTeachers(value: unknown): string[] {
+function checkList(value: unknown, field: string, { item }: ListSpec): string[] {
   if (!Array.isArray(value) || value.length === 0 || !value.every((t) => typeof t === 'string' && t.length > 0)) {
-    throw new ConfigError('teachers', 'must list at least one teacher id');
+    throw new ConfigError(field, `must list at least one ${item} id`);
   }
-  if (new Set(value).size !== value.length) throw new ConfigError('teachers', 'must not name a teacher twice');
-  return value as string[];
+  if (new Set(value).size !== value.length) throw new ConfigError(field, `must not name a ${item} twice`);
+  return [...(value as string[])];
 }
 
-/** Validates every field of a full config; unknown fields are refused, not ignored. */
+function checkField(value: unknown, field: string, spec: FieldSpec): unknown {
+  switch (spec.kind) {
+    case 'number': return checkNumber(value, field, spec);
+    case 'enum': return checkEnum(value, field, spec);
+    case 'list': return checkList(value, field, spec);
+    case 'bool':
+      if (typeof value !== 'boolean') throw new ConfigError(field, 'must be true or false');
+      return value;
+  }
+}
+
+/** The loss weights must be an object of known names; those left out take their defaults. */
+function checkWeightsObject(weights: unknown): Json {
+  if (weights === undefined) return {};
+  if (!isObject(weights)) throw new ConfigError('weights', 'must be an object');
+  for (const key of Object.keys(weights)) if (!Object.hasOwn(defaultConfig.weights, key)) throw new ConfigError(`weights.${key}`, 'is not a loss weight');
+  return weights;
+}
+
+/** Validates every field of a config, filling what is left out from the defaults; unknown fields are refused, not ignored. */
 export function validateConfig(input: unknown): RunConfig {
   if (!isObject(input)) throw new ConfigError('(root)', 'must be an object');
+  // `in` would also see Object.prototype, letting inherited names pass as config fields.
   for (const key of Object.keys(input)) if (!Object.hasOwn(defaultConfig, key)) throw new ConfigError(key, 'is not a config field');
-  const c = { ...defaultConfig, ...input } as Json;
-  const config: RunConfig = {
-    preset: oneOf(c.preset, 'preset', [...presetNames, 'custom']),
-    teachers: checkTeachers(c.teachers),
-    data: checkData(c.data),
-    transferLimit: numberIn(c.transferLimit, 'transferLimit', 0, 1e7, true),
-    studentWidth: numberIn(c.studentWidth, 'studentWidth', 4, 256, true),
-    taskMode: oneOf(c.taskMode, 'taskMode', ['joint', 'multi-head']),
-    combiner: oneOf(c.combiner, 'combiner', ['concat', 'confidence']),
-    temperature: numberIn(c.temperature, 'temperature', 0.05, 100),
-    tau: numberIn(c.tau, 'tau', 0.01, 10),
-    tauAlign: numberIn(c.tauAlign, 'tauAlign', 0.01, 10),
-    alignVariant: oneOf(c.alignVariant, 'alignVariant', ['sample', 'relational']),
-    projectionSize: numberIn(c.projectionSize, 'projectionSize', 2, 1024, true),
-    weights: checkWeights(c.weights),
-    supervised: c.supervised === true,
-    optimizer: oneOf(c.optimizer, 'optimizer', ['adam', 'sgd']),
-    learningRate: numberIn(c.learningRate, 'learningRate', 1e-6, 1),
-    batchSize: numberIn(c.batchSize, 'batchSize', 2, 4096, true),
-    epochs: numberIn(c.epochs, 'epochs', 1, 1000, true),
-    seed: numberIn(c.seed, 'seed', 0, 2 ** 31, true),
-  };
-  if (typeof c.supervised !== 'boolean') throw new ConfigError('supervised', 'must be true or false');
-  if (!config.supervised && Object.values(config.weights).every((w) => w === 0)) {
-    throw new ConfigError('weights', 'are all zero: nothing would train the student');
+  const weights = checkWeightsObject(input.weights);
+  const out: Json = {};
+  for (const path of fieldPaths) {
+    const spec = configSchema[path];
+    if (path.startsWith('weights.')) {
+      const name = path.slice('weights.'.length);
+      out.weights = { ...(out.weights as Json), [name]: checkField(weights[name] ?? spec.default, path, spec) };
+    } else out[path] = checkField(Object.hasOwn(input, path) ? input[path] : spec.default, path, spec);
+  }
+  const config = out as unknown as RunConfig;
+  for (const rule of crossFieldRules) {
+    const broken = rule(config);
+    if (broken) throw new ConfigError(broken.field, broken.message);
   }
   return config;
-}
-
-export type ConfigOverrides = Omit<Partial<RunConfig>, 'weights'> & { weights?: Partial<RunConfig['weights']> };
-
-/** Defaults, then the preset, then the caller's overrides (a sweep may change one weight). */
-export function configFromPreset(preset: PresetName, overrides: ConfigOverrides = {}): RunConfig {
-  if (!presetNames.includes(preset)) throw new ConfigError('preset', `must be one of ${presetNames.join(', ')} (got ${JSON.stringify(preset)})`);
-  const base = presets[preset];
-  return validateConfig({
-    ...defaultConfig,
-    ...base,
-    ...overrides,
-    preset,
-    weights: { ...base.weights, ...overrides.weights },
-  });
 }

@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import { optionsOf, type ChoiceField } from './configOptions';
-import { choiceFields } from './methodFields';
+import { fieldText } from './methodFields';
 
 /** A labelled select over the words validateConfig accepts for `field`. */
 export function ChoiceInput({ field, value, onChange, options }: { field: ChoiceField; value: string; onChange(value: string): void; options?: string[] }) {
   const id = useId();
-  const { label, help } = choiceFields[field];
+  const { label, help } = fieldText(field);
   return (
     <div className="field" data-config-field={field}>
       <label htmlFor={id}>{label}</label>

@@ -1,14 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { PresetName, RunConfig } from '../../core/method/config';
-import { numberValue } from '../store/methodSlice';
-import { chosenTransfer, pickedTeachers } from '../store/runInputs';
+import { configWarnings } from '../../core/method/config/fieldRules';
+import { chosenTransfer, pickedTeachers, withRunInputs } from '../store/runInputs';
 import { studioStore, useStudio } from '../store/studioStore';
 import { ChoiceInput } from './ChoiceInput';
 import { decodeConfigHash } from './configCodec';
 import { MethodDocLink } from './MethodDocLink';
-import { configWarnings } from './configWarnings';
-import { modelFields, presetText, runFields, weightNames } from './methodFields';
-import { NumberInput } from './NumberInput';
+import { ConfigField } from './ConfigField';
+import { detailFields, presetText, runFields, supervisionFields, weightFields } from './methodFields';
 import { ShareConfig } from './ShareConfig';
 
 /** Reads a config from the page's link (on load and when the hash changes); a bad one is reported, not used. */
@@ -56,39 +55,39 @@ function Warnings({ draft }: { draft: RunConfig }) {
 
 /** Every hyper-parameter past the basic ones, folded away until asked for. */
 function MethodDetails({ draft }: { draft: RunConfig }) {
-  const { setField, setNumber } = studioStore.getState(); // actions never change
   return (
     <details className="method-details">
       <summary>All hyper-parameters</summary>
       <div className="field-grid">
-        <ChoiceInput field="optimizer" value={draft.optimizer} onChange={(v) => setField('optimizer', v as RunConfig['optimizer'])} />
-        <ChoiceInput field="taskMode" value={draft.taskMode} onChange={(v) => setField('taskMode', v as RunConfig['taskMode'])} />
-        <ChoiceInput field="combiner" value={draft.combiner} onChange={(v) => setField('combiner', v as RunConfig['combiner'])} />
-        <ChoiceInput field="alignVariant" value={draft.alignVariant} onChange={(v) => setField('alignVariant', v as RunConfig['alignVariant'])} />
-        {modelFields.map((f) => (
-          <NumberInput key={f} field={f} value={numberValue(draft, f)} onChange={(v) => setNumber(f, v)} />
+        {detailFields.map((f) => (
+          <ConfigField key={f} field={f} draft={draft} />
         ))}
       </div>
       <fieldset className="field-grid">
         <legend>Loss weights</legend>
-        {weightNames.map((w) => (
-          <NumberInput key={w} field={`weights.${w}`} value={draft.weights[w]} onChange={(v) => setNumber(`weights.${w}`, v)} />
+        {weightFields.map((f) => (
+          <ConfigField key={f} field={f} draft={draft} />
         ))}
       </fieldset>
-      <div className="field field-check">
-        <label>
-          <input type="checkbox" checked={draft.supervised} onChange={(e) => setField('supervised', e.target.checked)} /> Supervised (oracle)
-        </label>
-        <small className="field-help">Trains on true labels instead of teachers: an upper bound to compare against.</small>
-      </div>
+      {supervisionFields.map((f) => (
+        <ConfigField key={f} field={f} draft={draft} />
+      ))}
     </details>
   );
+}
+
+/** The config a link or a file shares: the draft with the teachers and data picked in their panels. */
+function useSharedConfig(draft: RunConfig): RunConfig {
+  const teachers = useStudio(pickedTeachers);
+  const data = useStudio(chosenTransfer);
+  return useMemo(() => withRunInputs(draft, teachers, data), [draft, teachers, data]);
 }
 
 /** Item 3 of the studio: preset, every hyper-parameter with its range and meaning, sharing. */
 export function MethodPanel() {
   const draft = useStudio((s) => s.draft);
-  const { choosePreset, replaceDraft, setNumber } = studioStore.getState(); // actions never change
+  const { choosePreset, replaceDraft } = studioStore.getState(); // actions never change
+  const shared = useSharedConfig(draft);
   const linkProblem = useConfigFromLink();
   return (
     <section aria-labelledby="method-heading" className="panel">
@@ -106,12 +105,12 @@ export function MethodPanel() {
       <RunInputs />
       <div className="field-grid">
         {runFields.map((f) => (
-          <NumberInput key={f} field={f} value={numberValue(draft, f)} onChange={(v) => setNumber(f, v)} />
+          <ConfigField key={f} field={f} draft={draft} />
         ))}
       </div>
       <Warnings draft={draft} />
       <MethodDetails draft={draft} />
-      <ShareConfig config={draft} onLoad={replaceDraft} />
+      <ShareConfig config={shared} onLoad={replaceDraft} />
     </section>
   );
 }

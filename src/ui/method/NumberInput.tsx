@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { limitsOf, numberProblem, rangeText, type NumberField } from './configLimits';
-import { numberFields } from './methodFields';
+import { fieldText } from './methodFields';
 
 /**
  * A labelled number input with its explanation and range. It keeps what the user types
@@ -13,7 +13,7 @@ export function NumberInput({ field, value, onChange }: { field: NumberField; va
   useEffect(() => setText((t) => (Number(t) === value ? t : String(value))), [value]);
   const limits = limitsOf(field);
   const problem = numberProblem(text, field);
-  const { label, help } = numberFields[field];
+  const { label, help } = fieldText(field);
   return (
     <div className="field" data-config-field={field}>
       <label htmlFor={id}>{label}</label>

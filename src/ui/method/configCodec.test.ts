@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/method/config';
-import { configFromPreset } from '../../core/method/validateConfig';
+import { configFromPreset } from '../../core/method/resolveConfig';
 import { configDifferences, configFromJson, configToJson, decodeConfigHash, encodeConfigHash } from './configCodec';
 
 describe('config in the URL hash', () => {

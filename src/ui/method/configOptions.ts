@@ -1,19 +1,6 @@
-import { ConfigError, defaultConfig } from '../../core/method/config';
-import { validateConfig } from '../../core/method/validateConfig';
+import { enumSpec, type ChoiceField } from '../../core/method/config/fieldPaths';
 
-/** A config field that takes one of a few words. */
-export type ChoiceField = 'preset' | 'taskMode' | 'combiner' | 'alignVariant' | 'optimizer';
+export type { ChoiceField };
 
-const OPTIONS = /must be one of (.+) \(got /;
-
-/** The words validateConfig accepts for a field, read from its own refusal (as limitsOf reads ranges). */
-export function optionsOf(field: ChoiceField): string[] {
-  try {
-    validateConfig({ ...defaultConfig, [field]: '?' });
-  } catch (error) {
-    const match = error instanceof ConfigError && error.field === field ? OPTIONS.exec(error.message) : null;
-    if (match) return match[1].split(', ');
-    throw new Error(`validateConfig refused ${field} without listing its options: ${String(error)}`);
-  }
-  throw new Error(`validateConfig accepted '?' for ${field}: it has no options to show`);
-}
+/** The words validateConfig accepts for a field, read from the schema both of them follow. */
+export const optionsOf = (field: ChoiceField): string[] => [...enumSpec(field).options];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFromPreset } from '../../core/method/validateConfig';
+import { configFromPreset } from '../../core/method/resolveConfig';
 import { configFromJson } from '../method/configCodec';
 import { createStudioStore } from '../store/studioStore';
 import { browserRunRecord, runRecordFileName } from './runRecord';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig } from '../../core/method/config';
-import { configFromPreset } from '../../core/method/validateConfig';
+import { configFromPreset } from '../../core/method/resolveConfig';
 import { createStudioStore } from './studioStore';
 
 describe('method slice', () => {

@@ -1,25 +1,20 @@
-import { ConfigError, defaultConfig, presets, type LossWeights, type PresetName, type RunConfig } from '../../core/method/config';
-import { validateConfig } from '../../core/method/validateConfig';
+import { ConfigError, defaultConfig, type LossWeights, type PresetName, type RunConfig } from '../../core/method/config';
+import { valueAt } from '../../core/method/config/fieldPaths';
+import { mergeConfig, presetOwnedFields, resolveConfig } from '../../core/method/resolveConfig';
 import type { NumberField } from '../method/configLimits';
-import { adoptRunInputs, chosenTransfer, pickedTeachers } from './runInputs';
+import { adoptRunInputs, chosenTransfer, pickedTeachers, withRunInputs } from './runInputs';
 import type { StudioSlice } from './slice';
-
-/** Fields some preset sets (besides its name): editing one makes the config 'custom'. */
-export const presetOwnedFields: ReadonlySet<string> = new Set(Object.values(presets).flatMap((p) => Object.keys(p)));
 
 /** Fields the form edits directly (weights have their own action). */
 export type DraftField = Exclude<keyof RunConfig, 'weights' | 'preset'>;
 
 /** The value of a numeric field of a config, loss weights included. */
 export function numberValue(config: RunConfig, field: NumberField): number {
-  return field.startsWith('weights.') ? config.weights[field.slice('weights.'.length) as keyof LossWeights] : (config[field as DraftField] as number);
+  return valueAt(config, field) as number;
 }
 
-/** The preset's fields over the draft: defaults first for what it leaves out, as configFromPreset does. */
-function withPreset(draft: RunConfig, name: PresetName): RunConfig {
-  const owned = Object.fromEntries([...presetOwnedFields].map((f) => [f, defaultConfig[f as keyof RunConfig]]));
-  return { ...draft, ...owned, ...presets[name], preset: name };
-}
+/** The preset's own fields over the draft's run fields, as the CLI's --preset does; not validated while the user types. */
+const withPreset = (draft: RunConfig, name: PresetName): RunConfig => mergeConfig({ preset: name, config: draft }) as unknown as RunConfig;
 
 /** The run configuration being edited: preset, hyper-parameters, seed. */
 export interface MethodSlice {
@@ -52,6 +47,6 @@ export const createMethodSlice: StudioSlice<MethodSlice> = (set, get) => ({
     const state = get();
     const teachers = pickedTeachers(state);
     if (teachers.length === 0) throw new ConfigError('teachers', 'is empty: pick at least one teacher in the Teachers panel');
-    return validateConfig({ ...state.draft, teachers, data: chosenTransfer(state) });
+    return resolveConfig({ config: withRunInputs(state.draft, teachers, chosenTransfer(state)) });
   },
 });

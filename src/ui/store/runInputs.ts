@@ -13,3 +13,6 @@ export function adoptRunInputs(state: StudioState, config: RunConfig): void {
   for (const id of config.teachers) state.setTeacherPicked(id, true);
   state.setTransfer(config.data);
 }
+
+/** A config with the picked teachers and chosen data in place of its own: what runs, and what is shared. */
+export const withRunInputs = (config: RunConfig, teachers: string[], data: RunConfig['data']): RunConfig => ({ ...config, teachers: [...teachers], data });

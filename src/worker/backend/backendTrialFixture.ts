@@ -2,7 +2,7 @@ import { requireShipped } from '../../browser/teacherZoo';
 import { loadLabelledImages } from '../../core/data/labelledImages';
 import { toTransferSet, type ImageBatch, type ImageShape } from '../../core/data/transferSet';
 import type { RunConfig } from '../../core/method/config';
-import { configFromPreset } from '../../core/method/validateConfig';
+import { configFromPreset } from '../../core/method/resolveConfig';
 import type { ModelFiles } from '../../core/teachers/modelArtifacts';
 import type { TeacherMetadata } from '../../core/teachers/teacherMetadata';
 import type { TeacherSources } from '../teachers/teacherSources';

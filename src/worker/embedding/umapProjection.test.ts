@@ -3,7 +3,7 @@ import { useNodeBackend } from '../../node/wasmBackend';
 import { embeddingSnapshot } from '../../core/method/embeddingSnapshot';
 import { digitNames, memoryTeacher, syntheticLabelled } from '../../core/method/testFixtures';
 import { createTrainingSession } from '../../core/method/trainingSession';
-import { configFromPreset } from '../../core/method/validateConfig';
+import { configFromPreset } from '../../core/method/resolveConfig';
 import { seededRandom } from '../../core/random';
 import { umapProjector } from './umapProjection';
 

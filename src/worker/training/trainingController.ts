@@ -1,9 +1,10 @@
 import type { Checkpoint, RestoreInputs } from '../../core/method/checkpoint';
 import { CheckpointMismatchError } from '../../core/method/checkpoint';
-import { ConfigError, presetNames, type PresetName, type RunConfig } from '../../core/method/config';
+import { ConfigError, type RunConfig } from '../../core/method/config';
 import type { EmbeddingSnapshot } from '../../core/method/embeddingSnapshot';
 import type { SessionInputs, TrainingSession } from '../../core/method/trainingSession';
-import { configFromPreset, validateConfig, type ConfigOverrides } from '../../core/method/validateConfig';
+import { resolveConfig } from '../../core/method/resolveConfig';
+import { validateConfig } from '../../core/method/validateConfig';
 import type { BackendName, CheckpointSummary, ConfigureRequest, ConfigureResult, TrainingCadence, TrainingStateName, TrainingStateResult, WorkerMemory } from '../../protocol/messages';
 import { newestFirst } from './checkpointStore';
 import { WorkerFailure } from '../failure';
@@ -22,14 +23,6 @@ export interface TrainingDeps extends RunDeps {
   /** The backend tfjs is on now (null before init or after a lost device). */
   backend(): BackendName | null;
   newRunId?(): string;
-}
-
-const isPreset = (value: unknown): value is PresetName => typeof value === 'string' && (presetNames as readonly string[]).includes(value);
-
-/** A preset name fills in that preset's weights and settings under the caller's fields; validateConfig checks them all. */
-export function completeConfig(input: Record<string, unknown>): RunConfig {
-  const { preset, ...rest } = input;
-  return isPreset(preset) ? configFromPreset(preset, rest as ConfigOverrides) : validateConfig(input);
 }
 
 const memoryFields = ({ numTensors, ...memory }: WorkerMemory & { numTensors: number }) => ({ numTensors, memory });
@@ -56,7 +49,8 @@ export class TrainingController {
 
   configure(request: ConfigureRequest): ConfigureResult {
     try {
-      this.config = completeConfig(request.config as Record<string, unknown>);
+      // The preset the request names fills in what it leaves out, as it does for the CLI.
+      this.config = resolveConfig({ config: request.config });
     } catch (error) {
       if (error instanceof ConfigError) throw new WorkerFailure('bad-config', error.message);
       throw error;

@@ -1,0 +1,10 @@
+import type { RunConfig } from '../config';
+
+/**
+ * Which parts of the model a config's loss terms read. Plain config logic, kept apart from the
+ * tfjs loss code so the schema's "unused when" rules (read by the page) can use it too.
+ */
+export function needsCommonSpace(config: RunConfig): boolean {
+  const w = config.weights;
+  return !config.supervised && [w.intra, w.inter, w.align, w.cflMmd, w.cflReconstruction].some((weight) => weight > 0);
+}

@@ -1,0 +1,149 @@
+import type { RunConfig } from '../config';
+import { boolField, enumField, intField, listField, realField, type NumberSpec } from './fieldKinds';
+import { needsCommonSpace } from './lossUse';
+
+/**
+ * Every field of a RunConfig, in the order a config is written (records, variant names) and the
+ * method panel and `--help` show them: its type,
+ * default, range, words, CLI flag, form group and rules. RunConfig, defaultConfig, the
+ * validator, the panel's inputs, the warnings, the CLI flags and the run table's "unused"
+ * rules are all derived from this table; a new field is one entry here plus the code that
+ * reads it. Loss weights are the 'weights.<term>' entries (RunConfig nests them).
+ *
+ * CKA's weights and temperatures were chosen by the sweep declared in scripts/experiments/sweep-cka.json (docs/results.md).
+ */
+
+export const presetNames = ['kd', 'cfl', 'cka', 'cka-no-intra', 'cka-no-inter', 'cka-no-align', 'oracle'] as const;
+export type PresetName = (typeof presetNames)[number];
+export const builtInData = ['mnist', 'fashion-mnist', 'mnist+fashion-mnist'] as const;
+export type BuiltInData = (typeof builtInData)[number];
+/** Built in, or images dropped in the studio ('dropped:<name>'), which live in the browser worker only. */
+export type TransferData = BuiltInData | `dropped:${string}`;
+export const taskModes = ['joint', 'multi-head'] as const;
+export const combiners = ['concat', 'confidence'] as const;
+export const alignVariants = ['sample', 'relational'] as const;
+export const optimizers = ['adam', 'sgd'] as const;
+export type OptimizerName = (typeof optimizers)[number];
+
+const ckaFamily = (c: RunConfig) => c.preset === 'cka' || c.preset.startsWith('cka-');
+
+/** Above these a run is likely to diverge; plain SGD (no momentum) takes much smaller steps than Adam. */
+const highLearningRate: Record<OptimizerName, { rate: number; name: string }> = { adam: { rate: 0.01, name: 'Adam' }, sgd: { rate: 0.5, name: 'SGD' } };
+
+/** Full CKA with one contrastive term at 0 is an ablation with a preset of its own. */
+const ablationWarning = (term: 'intra' | 'inter' | 'align') => (c: RunConfig): string | null =>
+  c.preset === 'cka' && c.weights[term] === 0
+    ? `preset cka with the ${term} weight at 0 is an ablation: pick cka-no-${term} (or custom) so the run is named for it`
+    : null;
+
+const lossWeight = (flag: string, label: string, help: string, extra: Partial<NumberSpec> = {}) =>
+  realField({ default: 0, min: 0, max: 1000, flag, label, help, group: 'weights', ...extra });
+
+export const configSchema = {
+  preset: enumField<PresetName | 'custom'>({
+    options: [...presetNames, 'custom'], default: 'cka', flag: 'preset', group: 'preset', label: 'Preset',
+    help: 'A named method: CKA, its baselines and its ablations; editing a method field makes it custom.',
+  }),
+  teachers: listField({
+    default: ['mnist-0-4', 'mnist-5-9'], item: 'teacher', flag: 'teachers', group: 'inputs', label: 'Teachers',
+    help: 'The teachers whose knowledge the student amalgamates (picked in the Teachers panel).',
+  }),
+  data: enumField<TransferData>({
+    options: builtInData, pattern: { test: /^dropped:[A-Za-z0-9._-]{1,100}$/, text: 'dropped:<name>' }, default: 'mnist', flag: 'data', group: 'inputs',
+    label: 'Transfer data', help: 'The unlabelled images the student learns from (chosen in the Data panel).',
+  }),
+  transferLimit: intField({
+    default: 0, min: 0, max: 1e7, flag: 'transfer-limit', group: 'run', label: 'Transfer images',
+    help: 'Unlabelled images used per epoch (0 = all); steps per epoch = this / batch size.',
+    warning: (c: RunConfig): string | null =>
+      c.transferLimit > 0 && c.transferLimit < c.batchSize * 10 ? `${c.transferLimit} transfer images make fewer than 10 steps an epoch` : null,
+  }),
+  studentWidth: intField({
+    default: 32, min: 4, max: 256, flag: 'width', group: 'details', label: 'Student width',
+    help: "Channels of the student's first conv layer; wider learns more, runs slower.",
+  }),
+  taskMode: enumField<(typeof taskModes)[number]>({
+    options: taskModes, default: 'joint', flag: 'task-mode', group: 'details', label: 'Task mode',
+    help: 'joint: one head over every class; multi-head: one head per teacher.',
+  }),
+  combiner: enumField<(typeof combiners)[number]>({
+    options: combiners, default: 'concat', flag: 'combiner', group: 'details', label: 'Target combiner',
+    help: "concat: one softmax over all teachers' logits (CFL); confidence: weight by each teacher's certainty.",
+    unusedWhen: (c: RunConfig): boolean => c.supervised,
+  }),
+  temperature: realField({
+    default: 4, min: 0.05, max: 100, flag: 'temperature', group: 'details', label: 'Temperature T',
+    help: "Softens the teachers' logits into soft targets; higher shares more of their doubt.",
+    unusedWhen: (c: RunConfig): boolean => c.supervised,
+    warning: (c: RunConfig): string | null =>
+      c.temperature < 1 ? `temperature ${c.temperature} below 1 sharpens the soft targets past the teachers' own confidence` : null,
+  }),
+  tau: realField({
+    default: 0.2, min: 0.01, max: 10, flag: 'tau', group: 'details', label: 'Contrastive tau',
+    help: 'Temperature of the intra and inter contrastive losses; lower pulls classes apart harder.',
+    unusedWhen: (c: RunConfig): boolean => c.weights.intra === 0 && c.weights.inter === 0,
+    warning: (c: RunConfig): string | null => (c.tau < 0.05 ? `tau ${c.tau} is very sharp: contrastive gradients may explode (0.1 to 0.5 is usual)` : null),
+  }),
+  tauAlign: realField({
+    default: 0.2, min: 0.01, max: 10, flag: 'tau-align', group: 'details', label: 'Alignment tau',
+    help: 'Temperature that turns each embedding into the distribution the alignment loss matches.',
+    unusedWhen: (c: RunConfig): boolean => c.weights.align === 0,
+  }),
+  alignVariant: enumField<(typeof alignVariants)[number]>({
+    options: alignVariants, default: 'sample', flag: 'align-variant', group: 'details', label: 'Alignment variant',
+    help: 'sample: match each sample’s embedding; relational: match its similarities to the batch.',
+    unusedWhen: (c: RunConfig): boolean => c.weights.align === 0,
+  }),
+  projectionSize: intField({
+    default: 64, min: 2, max: 1024, flag: 'projection', group: 'details', label: 'Common space size',
+    help: 'Size m of the common space every model is projected into.',
+    unusedWhen: (c: RunConfig): boolean => !needsCommonSpace(c),
+  }),
+  'weights.kd': lossWeight('w-kd', 'Soft-target (KD) weight', "Task-level amalgamation: the student matches the teachers' combined soft targets.", {
+    default: 1,
+    warning: (c: RunConfig): string | null =>
+      c.weights.kd === 0 && !c.supervised ? 'kd weight 0: nothing teaches the student its classes; accuracy will stay near chance' : null,
+  }),
+  'weights.intra': lossWeight('w-intra', 'Intra-model weight', 'Cohesion and separation inside each model, by pseudo-label (SupCon).', { default: 0.1, warning: ablationWarning('intra') }),
+  'weights.inter': lossWeight('w-inter', 'Inter-model weight', 'Student embeddings pulled to same-class teacher embeddings (symmetric InfoNCE).', { default: 0.1, warning: ablationWarning('inter') }),
+  'weights.align': lossWeight('w-align', 'Alignment weight', "Sample-level match of the student's and each teacher's embedding distributions.", { default: 1, warning: ablationWarning('align') }),
+  'weights.cflMmd': lossWeight('w-cfl-mmd', 'CFL MMD weight', 'CFL baseline: batch-level MMD between student and teacher common features.'),
+  'weights.cflReconstruction': lossWeight('w-cfl-rec', 'CFL reconstruction weight', "CFL baseline: rebuild each teacher's features from the common space."),
+  supervised: boolField({
+    default: false, flag: 'supervised', group: 'supervision', label: 'Supervised (oracle)',
+    help: 'Trains on true labels instead of teachers: an upper bound to compare against.',
+    warning: (c: RunConfig): string | null => (c.supervised ? 'supervised trains on true labels: an upper bound for comparison, not amalgamation' : null),
+  }),
+  optimizer: enumField<OptimizerName>({
+    options: optimizers, default: 'adam', flag: 'optimizer', group: 'details', label: 'Optimiser',
+    help: 'Adam is the default; SGD needs a larger learning rate.',
+  }),
+  learningRate: realField({
+    default: 1e-3, min: 1e-6, max: 1, flag: 'lr', group: 'run', label: 'Learning rate',
+    help: 'Step size of the optimiser for the student and the projection heads.',
+    warning: (c: RunConfig): string | null => {
+      const high = highLearningRate[c.optimizer];
+      return c.learningRate > high.rate ? `learning rate ${c.learningRate} is high for ${high.name} on these students; losses may diverge` : null;
+    },
+  }),
+  batchSize: intField({
+    default: 64, min: 2, max: 4096, flag: 'batch-size', group: 'run', label: 'Batch size',
+    help: 'Images per step; the contrastive losses compare the images within a batch.',
+    warning: (c: RunConfig): string | null =>
+      ckaFamily(c) && c.batchSize < 16 ? `batch ${c.batchSize}: the contrastive losses find few same-class pairs in so small a batch` : null,
+  }),
+  epochs: intField({ default: 1, min: 1, max: 1000, flag: 'epochs', group: 'run', label: 'Epochs', help: 'Passes over the transfer images.' }),
+  seed: intField({
+    default: 1, min: 0, max: 2 ** 31, flag: 'seed', group: 'run', label: 'Seed',
+    help: 'Seeds the student weights and the order of the transfer images: same seed, same run.',
+  }),
+};
+
+export type ConfigSchema = typeof configSchema;
+/** A field's path: 'tau', or 'weights.kd' for a loss weight. */
+export type FieldPath = keyof ConfigSchema;
+
+/** A rule across fields: the field it names and why, or null when the config passes. */
+export const crossFieldRules: ((c: RunConfig) => { field: string; message: string } | null)[] = [
+  (c) => (!c.supervised && Object.values(c.weights).every((w) => w === 0) ? { field: 'weights', message: 'are all zero: nothing would train the student' } : null),
+];
