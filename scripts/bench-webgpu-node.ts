@@ -108,6 +108,14 @@ async function benchBackend(name: Backend, o: Options): Promise<BackendRow[]> {
   return rows;
 }
 
+/** Writes the record so far: a remote run killed by its time limit still leaves the finished backends. */
+function save(record: WebgpuBenchRecord, o: Options): string {
+  mkdirSync(o.out, { recursive: true });
+  const file = path.join(o.out, `bench-webgpu-${record.startedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.json`);
+  writeFileSync(file, `${JSON.stringify(record, null, 1)}\n`);
+  return file;
+}
+
 async function bench(o: Options, argv: string[]): Promise<WebgpuBenchRecord> {
   const record: WebgpuBenchRecord = {
     kind: 'cka-studio-bench-webgpu',
@@ -126,6 +134,7 @@ async function bench(o: Options, argv: string[]): Promise<WebgpuBenchRecord> {
     await import('@tensorflow/tfjs-backend-webgpu'); // registers 'webgpu' only now that navigator.gpu exists
     record.adapter = await describeAdapter(gpu, o.dawn);
     console.log(adapterText(record.adapter));
+    save(record, o);
   }
   for (const name of o.backends) {
     try {
@@ -135,8 +144,9 @@ async function bench(o: Options, argv: string[]): Promise<WebgpuBenchRecord> {
       record.errors.push({ backend: name, error });
       console.log(`  ${name} FAILED: ${error}`);
     }
+    record.lossDiffs = lossDiffs(record.rows, 'wasm');
+    save(record, o);
   }
-  record.lossDiffs = lossDiffs(record.rows, 'wasm');
   console.log(`\n${o.preset} step, teachers run every step, median of ${o.steps} steps after ${o.warmup} warm-up (cpu: ${o.cpuSteps} after ${Math.min(o.warmup, 1)}):\n${rowsTable(record)}`);
   for (const r of record.rows.filter((x) => x.counts)) {
     console.log(`top kernels ${r.backend} batch ${r.batchSize}: ${r.counts!.topKernels.map((k) => `${k.name} ×${k.calls} ${k.ms.toFixed(1)} ms`).join(', ')}`);
@@ -151,10 +161,7 @@ try {
     console.log(usage);
   } else {
     const record = await bench(o, argv);
-    mkdirSync(o.out, { recursive: true });
-    const file = path.join(o.out, `bench-webgpu-${record.startedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.json`);
-    writeFileSync(file, `${JSON.stringify(record, null, 1)}\n`);
-    console.log(`\nrecord: ${file}`);
+    console.log(`\nrecord: ${save(record, o)}`);
     // dawn.node keeps the process alive while navigator.gpu is referenced.
     process.exit(record.errors.length > 0 ? 1 : 0);
   }
