@@ -147,7 +147,8 @@ async function bench(o: Options, argv: string[]): Promise<WebgpuBenchRecord> {
     record.lossDiffs = lossDiffs(record.rows, 'wasm');
     save(record, o);
   }
-  console.log(`\n${o.preset} step, teachers run every step, median of ${o.steps} steps after ${o.warmup} warm-up (cpu: ${o.cpuSteps} after ${Math.min(o.warmup, 1)}):\n${rowsTable(record)}`);
+  const cpu = o.backends.includes('cpu') ? ` (cpu: ${o.cpuSteps} after ${Math.min(o.warmup, 1)})` : '';
+  console.log(`\n${o.preset} step, teachers run every step, median of ${o.steps} steps after ${o.warmup} warm-up${cpu}:\n${rowsTable(record)}`);
   for (const r of record.rows.filter((x) => x.counts)) {
     console.log(`top kernels ${r.backend} batch ${r.batchSize}: ${r.counts!.topKernels.map((k) => `${k.name} ×${k.calls} ${k.ms.toFixed(1)} ms`).join(', ')}`);
   }

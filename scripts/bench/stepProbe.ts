@@ -53,7 +53,7 @@ export async function probeStep(data: BenchData, preset: PresetName, batchSize: 
 async function countWarmStep(step: () => Promise<unknown>): Promise<StepCounts> {
   const webgpu = tf.getBackend() === 'webgpu';
   const calls = webgpu ? await countCalls(tf.backend(), WEBGPU_METHODS, step) : null;
-  const profile = await profileStep(step, 1);
+  const profile = await profileStep(step, 3); // per-kernel median of 3: one profiled step is noisy
   const timed = !webgpu || (tf.backend() as { supportTimestampQuery?: boolean }).supportTimestampQuery === true;
   const top = [...profile.kernels].sort((p, q) => (timed ? q.ms - p.ms : q.calls - p.calls)).slice(0, 5);
   return {

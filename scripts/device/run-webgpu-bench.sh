@@ -51,6 +51,10 @@ vulkan_setup() {
   else
     echo "vulkan: no loader on the system and no .gl/*.deb carried: Dawn will find no Vulkan adapter"
   fi
+  # The ICD names libGLX_nvidia.so.0; NVIDIA's container runtime may leave it out of ldconfig's cache.
+  if [ -d /usr/local/nvidia/lib64 ] && [[ ":${LD_LIBRARY_PATH:-}:" != *:/usr/local/nvidia/lib64:* ]]; then
+    export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}/usr/local/nvidia/lib64"
+  fi
   if [ -n "${VK_DRIVER_FILES:-}${VK_ICD_FILENAMES:-}" ]; then
     echo "vulkan: ICD given: ${VK_DRIVER_FILES:-${VK_ICD_FILENAMES:-}}"
     return
@@ -64,7 +68,7 @@ vulkan_setup() {
   # NVIDIA's container runtime may put the ICD file outside the loader's search path.
   local c
   for c in /usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json /usr/local/nvidia/icd.d/nvidia_icd.json \
-    $(timeout 20 find / -xdev -maxdepth 7 -name 'nvidia_icd*.json' 2>/dev/null | head -3); do
+    $(timeout 20 find / -maxdepth 7 \( -path /proc -o -path /sys -o -path /dev \) -prune -o -name 'nvidia_icd*.json' -print 2>/dev/null | head -3); do
     if [ -f "$c" ]; then
       export VK_DRIVER_FILES=$c VK_ICD_FILENAMES=$c
       echo "vulkan: no ICD in the standard places; using $c"
