@@ -35,7 +35,7 @@ const ms = (x: number) => (Number.isFinite(x) ? f1(x) : 'n/a');
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) ? `${f2(a / b)}x` : 'n/a');
 const ips = (batch: number, x: number) => (Number.isFinite(x) ? f1((batch * 1000) / x) : 'n/a');
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import type { PresetName } from '../../src/core/method/config';
 import { createTrainingSession } from '../../src/core/method/trainingSession';
 import { benchConfig, type BenchData } from './benchSetup';
@@ -38,7 +39,7 @@ export async function timeRow(data: BenchData, o: RowOptions, peer: PeerClient |
   const perEpoch = o.warmup + o.steps;
   const epochs = o.cacheBytes > 0 ? 2 : 1;
   const config = benchConfig(o.preset, o.batchSize, perEpoch, epochs);
-  const session = createTrainingSession({ config, teachers: data.teachers, train: data.train, test: data.test, backend: 'wasm', teacherCacheBytes: o.cacheBytes });
+  const session = createTrainingSession({ config, teachers: data.teachers, train: data.train, test: data.test, backend: tf.getBackend(), teacherCacheBytes: o.cacheBytes });
   const peerRun = peer ? await PeerRun.open(peer, data, config, o.cacheBytes > 0, o.peerThreads) : null;
   const peerMs: number[] = [];
   try {

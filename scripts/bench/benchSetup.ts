@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { takeSamples, type LabelledImages } from '../../src/core/data/labelledImages';
+import type { Split } from '../../src/core/data/dataSets';
+import { loadLabelledImages, takeSamples, type LabelledImages } from '../../src/core/data/labelledImages';
 import type { PresetName, RunConfig } from '../../src/core/method/config';
 import { loadRunData } from '../../src/core/method/runData';
 import { configFromPreset } from '../../src/core/method/resolveConfig';
@@ -17,9 +18,16 @@ export interface BenchData {
 
 export const BENCH_TEACHERS = ['mnist-0-4', 'mnist-5-9'];
 
-export async function loadBenchData(teacherIds = BENCH_TEACHERS): Promise<BenchData> {
+/**
+ * `transfer: 'test'` takes the transfer images from the MNIST test file too (1.6 MB instead of
+ * 9.8 MB): the WebGPU bench ships only that file to a remote machine. It times steps and
+ * compares losses; it reports no accuracy, so nothing is learnt from the test split.
+ */
+export async function loadBenchData(teacherIds = BENCH_TEACHERS, transfer: Split = 'train'): Promise<BenchData> {
   const teachers = await Promise.all(teacherIds.map((id) => loadTeacherFromDir(path.join(teachersRoot, id))));
-  const { train, test } = await loadRunData('mnist', readDataFileFromDisk);
+  const { train, test } = transfer === 'train'
+    ? await loadRunData('mnist', readDataFileFromDisk)
+    : await loadLabelledImages('mnist', 'test', readDataFileFromDisk).then((t) => ({ train: t, test: t }));
   return { teachers, train, test: takeSamples(test, Array.from({ length: 200 }, (_, i) => i)) };
 }
 
