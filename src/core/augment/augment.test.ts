@@ -66,17 +66,22 @@ describe('augmentImages', () => {
     images.dispose();
   });
 
-  it('with shifts only, each image is a whole-pixel shift of its original', () => {
-    const images = dots();
+  it('with shifts only, every image is a whole-pixel shift of its own original', () => {
+    // 8x8 images, one lit pixel each, at least 2 pixels from every border: no shift can drop it.
+    const values = new Float32Array(6 * 64);
+    const spots = [[2, 3], [5, 2], [3, 5], [4, 4], [2, 2], [5, 5]];
+    spots.forEach(([y, x], i) => (values[i * 64 + y * 8 + x] = (i + 1) / 10));
+    const images = tf.tensor4d(values, [6, 8, 8, 1]);
     const out = augmentImages(images, { maxShift: 2, maxRotationDegrees: 0, noiseStd: 0 }, 5);
     const lit = litPixels(out);
-    // Each dot survives with its value (6x6, dots away from the border by ≥ 1, shifts ≤ 2 could drop one at most).
-    for (const [i, y, x2, v] of lit) {
-      const [y0, x0, v0] = i === 0 ? [2, 3, 1] : [4, 1, 0.5];
-      expect(v).toBe(v0);
-      expect(Math.abs(y - y0)).toBeLessThanOrEqual(2);
-      expect(Math.abs(x2 - x0)).toBeLessThanOrEqual(2);
+    expect(lit.map(([i]) => i)).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const [i, y, x, v] of lit) {
+      expect(v).toBeCloseTo((i + 1) / 10, 6);
+      expect(Math.abs(y - spots[i][0])).toBeLessThanOrEqual(2);
+      expect(Math.abs(x - spots[i][1])).toBeLessThanOrEqual(2);
     }
+    // Six images, 25 possible shifts: the draws differ between images.
+    expect(new Set(lit.map(([i, y, x]) => `${y - spots[i][0]},${x - spots[i][1]}`)).size).toBeGreaterThan(1);
     tf.dispose([images, out]);
   });
 
@@ -91,13 +96,13 @@ describe('augmentImages', () => {
   });
 
   it('a rotation turns about the centre: the centre pixel stays, an off-centre one moves', () => {
-    const values = new Float32Array(2 * 49);
-    values[3 * 7 + 3] = 1;
-    values[49 + 0 * 7 + 3] = 1;
-    const images = tf.tensor4d(values, [2, 7, 7, 1]);
+    // Eight copies of one 7x7 image lit at the centre (3, 3) and at the top middle (0, 3).
+    const values = new Float32Array(8 * 49);
+    for (let i = 0; i < 8; i++) values[i * 49 + 3 * 7 + 3] = values[i * 49 + 3] = 1;
+    const images = tf.tensor4d(values, [8, 7, 7, 1]);
     const out = augmentImages(images, { maxShift: 0, maxRotationDegrees: 30, noiseStd: 0 }, 4).dataSync();
-    expect(out[3 * 7 + 3]).toBeCloseTo(1, 5);
-    expect(out[49 + 3]).toBeLessThan(1);
+    for (let i = 0; i < 8; i++) expect(out[i * 49 + 3 * 7 + 3]).toBe(1);
+    expect(Array.from({ length: 8 }, (_, i) => out[i * 49 + 3]).filter((v) => v === 0).length).toBeGreaterThan(0);
     images.dispose();
   });
 

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { oneHotFloat } from './oneHotFloat';
 import { shiftImages } from '../augment';
 
 /**
@@ -10,7 +11,7 @@ export function ownAnswerProbability(original: tf.Tensor2D[], perturbed: tf.Tens
   return tf.tidy(() =>
     tf.stack(
       original.map((z, k) => {
-        const answer = tf.oneHot(tf.argMax(z, 1), z.shape[1]);
+        const answer = oneHotFloat(tf.argMax(z, 1) as tf.Tensor1D, z.shape[1]);
         return tf.sum(tf.mul(tf.softmax(perturbed[k]), answer), 1);
       }),
       1,

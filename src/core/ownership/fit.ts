@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import { oneHotFloat } from './oneHotFloat';
 import type { OwnershipEvidence } from './evidence';
-import { kMeans, nearestCentre } from './kmeans';
+import { clusterMeans, kMeans, nearestCentre } from './kmeans';
 import { teacherScores } from './scores';
 import type { Sharpness, TargetBuilderSpec } from './spec';
 
@@ -47,11 +48,8 @@ function fitClusters(fit: OwnershipFit, transfer: OwnershipEvidence, seed: numbe
   const count = Math.min(options.count, points.shape[0]);
   const centres = kMeans(points, count, options.iterations, seed);
   const scores = tf.tidy(() => {
-    const assigned = nearestCentre(points, centres);
     const sample = sampleScores(fit, transfer);
-    const sums = tf.unsortedSegmentSum(sample, assigned, count);
-    const sizes = tf.unsortedSegmentSum(tf.ones([sample.shape[0], 1]), assigned, count);
-    return tf.div(sums, tf.maximum(sizes, 1)) as tf.Tensor2D;
+    return clusterMeans(sample, nearestCentre(points, centres), count).means;
   });
   points.dispose();
   return { centres, scores };
@@ -95,7 +93,7 @@ export function sharpen(scores: tf.Tensor2D, sharpness: Sharpness): tf.Tensor2D 
     if (sharpness === 'hard') {
       const k = scores.shape[1];
       // oneHot refuses depth 1: a single teacher owns everything.
-      return (k === 1 ? tf.onesLike(scores) : tf.oneHot(tf.argMax(scores, 1), k, 1, 0, 'float32')) as tf.Tensor2D;
+      return (k === 1 ? tf.onesLike(scores) : oneHotFloat(tf.argMax(scores, 1) as tf.Tensor1D, k)) as tf.Tensor2D;
     }
     if (!(sharpness > 0) || !Number.isFinite(sharpness)) throw new Error(`sharpness must be a positive number or 'hard', got ${sharpness}`);
     return tf.softmax(sharpness === 1 ? scores : tf.mul(scores, sharpness), 1) as tf.Tensor2D;

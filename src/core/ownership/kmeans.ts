@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { oneHotFloat } from './oneHotFloat';
 import { seededRandom, shuffledIndices } from '../random';
 
 /**
@@ -12,11 +13,8 @@ export function kMeans(points: tf.Tensor2D, count: number, iterations: number, s
   let centres = tf.gather(points, start) as tf.Tensor2D;
   for (let i = 0; i < iterations; i++) {
     const next = tf.tidy(() => {
-      const assigned = nearestCentre(points, centres);
-      const sums = tf.unsortedSegmentSum(points, assigned, count);
-      const sizes = tf.unsortedSegmentSum(tf.ones([n, 1]), assigned, count);
-      const moved = tf.div(sums, tf.maximum(sizes, 1));
-      return tf.where(tf.greater(sizes, 0), moved, centres) as tf.Tensor2D;
+      const { means, sizes } = clusterMeans(points, nearestCentre(points, centres), count);
+      return tf.where(tf.greater(sizes, 0), means, centres) as tf.Tensor2D;
     });
     centres.dispose();
     centres = next;
@@ -31,5 +29,20 @@ export function nearestCentre(points: tf.Tensor2D, centres: tf.Tensor2D): tf.Ten
     const cross = tf.matMul(points, centres, false, true);
     const norms = tf.sum(tf.square(centres), 1);
     return tf.argMin(tf.sub(norms, tf.mul(cross, 2)), 1) as tf.Tensor1D;
+  });
+}
+
+/**
+ * Per cluster the mean of `values` [N, D] over its members, [count, D] (0 for an empty cluster),
+ * and its size [count, 1]. A one-hot matmul rather than unsortedSegmentSum, which the wasm
+ * backend lacks.
+ */
+export function clusterMeans(values: tf.Tensor2D, assigned: tf.Tensor1D, count: number): { means: tf.Tensor2D; sizes: tf.Tensor2D } {
+  return tf.tidy(() => {
+    // oneHot refuses depth 1: with one cluster every row belongs to it.
+    const members = count === 1 ? tf.ones([values.shape[0], 1]) : oneHotFloat(assigned, count);
+    const sums = tf.matMul(members, values, true, false);
+    const sizes = tf.reshape(tf.sum(members, 0), [count, 1]) as tf.Tensor2D;
+    return { means: tf.div(sums, tf.maximum(sizes, 1)) as tf.Tensor2D, sizes };
   });
 }
