@@ -21,6 +21,7 @@ export function builderVariants(temperature: number): Variant[] {
   });
   const agreementTerm = (w: number) => ({ score: 'agreement' as const, weight: w });
   const zMax = { score: 'maxLogit' as const, weight: 1 };
+  const clusters = { count: 100, space: 'features' as const, mix: 0.5, iterations: 15 };
   return [
     make('concat', `T = ${temperature}`),
     make('confidence', `T = ${temperature}`),
@@ -41,5 +42,9 @@ export function builderVariants(temperature: number): Variant[] {
     make('cluster', 'features, 100, mix 1, 8 shifts', { clusters: { count: 100, space: 'features', mix: 1, iterations: 15 } }, ALL_SHIFTS),
     make('cluster', 'logits, 100, mix 0.5, 8 shifts', { clusters: { count: 100, space: 'logits', mix: 0.5, iterations: 15 } }, ALL_SHIFTS),
     make('cluster', 'features, 300, mix 0.5, 8 shifts', { clusters: { count: 300, space: 'features', mix: 0.5, iterations: 15 } }, ALL_SHIFTS),
+    make('cluster', 'features, 30, mix 0.5, 8 shifts', { clusters: { ...clusters, count: 30 } }, ALL_SHIFTS),
+    make('cluster', 'features, 100, mix 0.75, 8 shifts', { clusters: { ...clusters, mix: 0.75 } }, ALL_SHIFTS),
+    make('cluster', 'features, 100, mix 0.5, soft 3, 8 shifts', { sharpness: 3 }, ALL_SHIFTS),
+    make('cluster', 'features, 100, mix 0.5, max logit only (no shifts)', { terms: [zMax] }, []),
   ];
 }
