@@ -43,6 +43,7 @@ const activeTerms: Record<PresetName, LossTermName[]> = {
   kd: ['kd'],
   cfl: ['kd', 'cflMmd', 'cflReconstruction'],
   cka: ['kd', 'intra', 'inter', 'align'],
+  'cka-concat': ['kd', 'intra', 'inter', 'align'],
   'cka-no-intra': ['kd', 'inter', 'align'],
   'cka-no-inter': ['kd', 'intra', 'align'],
   'cka-no-align': ['kd', 'intra', 'inter'],

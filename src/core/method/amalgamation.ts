@@ -3,7 +3,8 @@ import type { Teacher } from '../teachers/loadTeacher';
 import type { ImageShape } from '../data/transferSet';
 import type { RunConfig } from './config';
 import { buildCommonSpace, commonSpaceWeights, disposeCommonSpace, type CommonSpace } from './commonSpace';
-import { amalgamationTerms, lossTermNames, needsCommonSpace, teacherTargets, weightedTotal, type LossTerms, type TeacherOutputs } from './amalgamationLoss';
+import { amalgamationTerms, lossTermNames, needsCommonSpace, weightedTotal, type LossTerms, type TeacherOutputs } from './amalgamationLoss';
+import { batchTargets, disposeTargets, fitOnFirstBatch, type TargetSource } from './batchTargets';
 import { combineTeacherTargets } from './losses';
 import { buildStudent, runStudent, type Student } from './student';
 import { supervisedLoss } from './supervisedLoss';
@@ -22,8 +23,8 @@ export interface StepResult {
   terms: LossTerms;
 }
 
-/** One amalgamation: frozen teachers, a trainable student and common space, an optimiser. */
-export interface Amalgamation {
+/** One amalgamation: frozen teachers, a trainable student and common space, an optimiser, the target builder's fit. */
+export interface Amalgamation extends TargetSource {
   config: RunConfig;
   union: UnionLabels;
   teachers: Teacher[];
@@ -40,7 +41,7 @@ export function createAmalgamation(config: RunConfig, teachers: Teacher[], shape
   const teacherSizes = teachers.map((t) => t.metadata.featureSize);
   const space = buildCommonSpace(student.featureSize, teacherSizes, config.projectionSize, config.weights.cflReconstruction > 0, config.seed);
   const optimizer = config.optimizer === 'adam' ? tf.train.adam(config.learningRate) : tf.train.sgd(config.learningRate);
-  return { config, union, teachers, student, space, optimizer, step: 0 };
+  return { config, union, teachers, student, space, optimizer, step: 0, ownership: null };
 }
 
 export function trainableVariables(a: Amalgamation): tf.Variable[] {
@@ -62,17 +63,20 @@ function termValues(terms: Partial<Record<string, tf.Scalar>>): tf.Tensor1D {
  * One training step. The loss is read before the update so that a NaN/Inf never reaches the
  * weights. `trueLabels` (union ids) is only for the supervised oracle. `teacherOutputs`, when
  * given (from a TeacherCache), replaces running the teachers on the batch; the caller owns it.
+ * `indices` (the batch's transfer indices) let the target builder read its pre-pass per image.
  */
-export async function trainStep(a: Amalgamation, images01: tf.Tensor4D, trueLabels?: Int32Array, teacherOutputs?: TeacherOutputs): Promise<StepResult> {
+export async function trainStep(a: Amalgamation, images01: tf.Tensor4D, trueLabels?: Int32Array, teacherOutputs?: TeacherOutputs, indices?: ArrayLike<number>): Promise<StepResult> {
   const { config } = a;
   // Checked before the tape: an error thrown inside variableGrads would leak its saved tensors.
   if (config.supervised && trueLabels?.length !== images01.shape[0]) {
     throw new Error(`the supervised oracle needs true labels, one per image (got ${trueLabels?.length ?? 'none'} for ${images01.shape[0]})`);
   }
   const vars = trainableVariables(a);
+  const run = (x: tf.Tensor4D) => runTeachers(a.teachers, x);
+  fitOnFirstBatch(a, teacherOutputs, images01, run);
   const { value, grads, terms } = tf.tidy(() => {
-    const teachers = teacherOutputs ?? runTeachers(a.teachers, images01);
-    const { target, pseudo } = teacherTargets(config, a.union, teachers);
+    const teachers = teacherOutputs ?? run(images01);
+    const { target, pseudo } = batchTargets(a, teachers, images01, run, indices);
     let kept: tf.Tensor1D | undefined;
     const result = tf.variableGrads(() => {
       const { features, heads } = runStudent(a.student, images01, true);
@@ -110,4 +114,5 @@ export function disposeAmalgamation(a: Amalgamation): void {
   a.student.model.dispose();
   disposeCommonSpace(a.space);
   a.optimizer.dispose();
+  disposeTargets(a);
 }

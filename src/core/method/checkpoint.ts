@@ -260,6 +260,8 @@ export async function restoreSession(cp: Checkpoint, inputs: RestoreInputs): Pro
     const named = namedVariables(session.amalgamation);
     loadVariables(named, cp.variables);
     await restoreOptimizer(session.amalgamation, cp.optimizer, named);
+    // The target builder's fit is not stored (it is deterministic): remade now, so the session is ready to train.
+    await session.prepare();
     return session;
   } catch (e) {
     await session.dispose();

@@ -39,15 +39,18 @@ const cka = defaultConfig.weights;
 
 /**
  * What each preset sets; run-specific fields (teachers, data, seed, ...) come from elsewhere.
- * CFL follows its official code: concat combiner, T = 1, common-feature weight 10 on
- * (MMD + 1 x reconstruction).
+ * KD and CFL keep their papers' concatenated targets; CFL follows its official code: concat,
+ * T = 1, common-feature weight 10 on (MMD + 1 x reconstruction). CKA decides which teacher owns
+ * each image (cluster ownership, docs/method.md); cka-concat is CKA with concatenated targets,
+ * as it was before target builders.
  */
 export const presets: Record<PresetName, PresetFields> = {
-  kd: { weights: { kd: 1, ...off } },
-  cfl: { combiner: 'concat', temperature: 1, weights: { kd: 1, ...off, cflMmd: 10, cflReconstruction: 10 } },
-  cka: { weights: cka },
-  'cka-no-intra': { weights: { ...cka, intra: 0 } },
-  'cka-no-inter': { weights: { ...cka, inter: 0 } },
-  'cka-no-align': { weights: { ...cka, align: 0 } },
+  kd: { targetBuilder: 'concat', weights: { kd: 1, ...off } },
+  cfl: { targetBuilder: 'concat', combiner: 'concat', temperature: 1, weights: { kd: 1, ...off, cflMmd: 10, cflReconstruction: 10 } },
+  cka: { targetBuilder: 'cluster', weights: cka },
+  'cka-concat': { targetBuilder: 'concat', weights: cka },
+  'cka-no-intra': { targetBuilder: 'cluster', weights: { ...cka, intra: 0 } },
+  'cka-no-inter': { targetBuilder: 'cluster', weights: { ...cka, inter: 0 } },
+  'cka-no-align': { targetBuilder: 'cluster', weights: { ...cka, align: 0 } },
   oracle: { supervised: true, weights: { kd: 0, ...off } },
 };

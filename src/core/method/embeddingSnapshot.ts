@@ -4,7 +4,8 @@ import { batchToTensor } from '../data/imageTensors';
 import type { LabelledImages } from '../data/labelledImages';
 import { gatherPixels } from '../data/transferSet';
 import { runTeachers } from './amalgamation';
-import { needsCommonSpace, teacherTargets } from './amalgamationLoss';
+import { needsCommonSpace } from './amalgamationLoss';
+import { probePseudoLabels } from './evaluateStudent';
 import { l2Normalize } from './losses';
 import { runStudent } from './student';
 import type { TrainingSession } from './trainingSession';
@@ -106,8 +107,9 @@ async function teacherView(session: TrainingSession, probe: Int32Array): Promise
   if (cached) return cached;
   const { amalgamation: a, inputs } = session;
   const [pseudo, ...features] = await overChunks(probe.length, (start, end) => {
-    const teachers = runTeachers(a.teachers, probeImages(inputs.test, probe, start, end));
-    return [tf.cast(teacherTargets(a.config, a.union, teachers).pseudo, 'float32'), ...teachers.features];
+    const x = probeImages(inputs.test, probe, start, end);
+    const teachers = runTeachers(a.teachers, x);
+    return [tf.cast(probePseudoLabels(a, x), 'float32'), ...teachers.features];
   });
   const view = { features, pseudo: Int32Array.from(pseudo) };
   teacherViews.set(session, view);

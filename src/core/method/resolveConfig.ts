@@ -52,13 +52,23 @@ function layer(base: Json, over: Json): Json {
  * chosen preset's own fields (weights, temperature, ...) replace its.
  */
 export function mergeConfig({ preset, config, overrides = {} }: ConfigSources): Json {
-  const read = configFieldsOf(config) ?? {};
-  if (!isObject(read)) throw new ConfigError('(root)', 'must be an object');
+  const given = configFieldsOf(config) ?? {};
+  if (!isObject(given)) throw new ConfigError('(root)', 'must be an object');
+  const read = fromBeforeTargetBuilders(given);
   const name = checkPreset(preset ?? overrides.preset ?? read.preset ?? defaultConfig.preset);
   const fields = read.preset !== undefined && read.preset !== name ? Object.fromEntries(Object.entries(read).filter(([k]) => !presetOwnedFields.has(k))) : read;
   const base = name === 'custom' ? {} : (presets[name] as Json);
   const merged = [base, fields, overrides as Json].reduce(layer, structuredClone(defaultConfig) as unknown as Json);
   return { ...merged, preset: name };
+}
+
+/**
+ * Configs written before target builders existed chose a joint target with `combiner` alone:
+ * a whole config with a combiner and no targetBuilder meant that combiner's target.
+ */
+function fromBeforeTargetBuilders(read: Json): Json {
+  const whole = 'combiner' in read && 'taskMode' in read && 'weights' in read;
+  return whole && !('targetBuilder' in read) ? { ...read, targetBuilder: read.combiner } : read;
 }
 
 /** Defaults, preset, config (or record), overrides; everything validated (throws ConfigError). */

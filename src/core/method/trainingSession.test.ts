@@ -4,7 +4,8 @@ import { batchToTensor } from '../data/imageTensors';
 import type { LabelledImages } from '../data/labelledImages';
 import { toTransferSet } from '../data/transferSet';
 import type { Teacher } from '../teachers/loadTeacher';
-import { createAmalgamation, disposeAmalgamation, trainStep, type StepResult } from './amalgamation';
+import { createAmalgamation, disposeAmalgamation, runTeachers, trainStep, type StepResult } from './amalgamation';
+import { prepareTargets } from './batchTargets';
 import { lossTermNames } from './amalgamationLoss';
 import type { RunConfig } from './config';
 import { runAmalgamation } from './runAmalgamation';
@@ -36,12 +37,13 @@ async function referenceLosses(config: RunConfig): Promise<StepResult[]> {
   const toUnion = dataLabelsToUnion(limited.labelNames, a.union);
   const transfer = toTransferSet(limited, config.seed);
   const out: StepResult[] = [];
+  await prepareTargets(a, transfer, (images) => runTeachers(teachers, images));
   try {
     for (let epoch = 0; epoch < config.epochs; epoch++) {
       for (const batch of transfer.batches(config.batchSize, epoch, true)) {
         const x = batchToTensor(batch, transfer);
         const labels = config.supervised ? Int32Array.from(batch.indices, (i) => toUnion[limited.labels[i]]) : undefined;
-        out.push(await trainStep(a, x, labels).finally(() => x.dispose()));
+        out.push(await trainStep(a, x, labels, undefined, batch.indices).finally(() => x.dispose()));
       }
     }
   } finally {

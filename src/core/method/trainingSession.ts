@@ -6,6 +6,7 @@ import { median } from '../median';
 import { epochOrder, toTransferSet, type TransferSet } from '../data/transferSet';
 import type { Teacher } from '../teachers/loadTeacher';
 import { createAmalgamation, disposeAmalgamation, runTeachers, trainStep, type Amalgamation, type StepResult } from './amalgamation';
+import { prepareTargets } from './batchTargets';
 import { lossTermNames, type LossTerms } from './amalgamationLoss';
 import type { RunConfig } from './config';
 import { evaluateStudent, type Evaluation } from './evaluateStudent';
@@ -146,6 +147,11 @@ export interface TrainingSession {
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /** Frees every tensor, after whatever is queued; the session is unusable from the call on. */
   dispose(): Promise<void>;
+  /**
+   * Fits the target builder on the transfer set (one teacher pass, more for agreement builders);
+   * made before the first step or evaluation when not called, once per session.
+   */
+  prepare(): Promise<void>;
 }
 
 export const MAX_LOSS_POINTS = 1000;
@@ -210,6 +216,7 @@ class Session implements TrainingSession {
   private hist: SessionHistory;
   private totals: EpochTotals;
   private order: { epoch: number; indices: Uint32Array } | null = null;
+  private targetsReady: Promise<void> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private running = false;
   private disposed = false;
@@ -291,8 +298,14 @@ class Session implements TrainingSession {
     return this.enqueue(async () => disposeAmalgamation(this.amalgamation));
   }
 
+  prepare(): Promise<void> {
+    this.targetsReady ??= prepareTargets(this.amalgamation, this.transfer, (images) => runTeachers(this.amalgamation.teachers, images));
+    return this.targetsReady;
+  }
+
   /** One step, then the epoch's end or a periodic evaluation when due. */
   private async advance(hooks: RunOptions): Promise<StepProgress> {
+    await this.prepare();
     // An epoch whose closing evaluation failed earlier is closed before training on.
     await this.closeEpochIfDone(hooks);
     if (this.complete) throw new Error(`the run is complete (${this.inputs.config.epochs} epochs)`);
@@ -319,7 +332,7 @@ class Session implements TrainingSession {
     const labels = config.supervised ? Int32Array.from(batch.indices, (i) => this.toUnion[this.train.labels[i]]) : undefined;
     const cache = this.teacherCache;
     const teachers = cache ? await cache.outputs(batch.indices, x, (images) => runTeachers(this.amalgamation.teachers, images)) : undefined;
-    const result = await trainStep(this.amalgamation, x, labels, teachers).finally(() => {
+    const result = await trainStep(this.amalgamation, x, labels, teachers, batch.indices).finally(() => {
       x.dispose();
       if (teachers) tf.dispose([...teachers.features, ...teachers.logits]);
     });
@@ -363,6 +376,7 @@ class Session implements TrainingSession {
   }
 
   private async evaluateNow(): Promise<EvaluationPoint> {
+    await this.prepare();
     const evaluation = await evaluateStudent(this.amalgamation, this.inputs.test, this.probe);
     const point = { step: this.amalgamation.step, epoch: this.pos.epoch + this.pos.batch / this.stepsPerEpoch, evaluation };
     this.hist.evaluations.push(point);

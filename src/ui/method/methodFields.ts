@@ -14,7 +14,8 @@ export const fieldText = (field: FieldPath): FieldText => {
 };
 
 export const presetText: Record<PresetName | 'custom', string> = {
-  cka: 'CKA: soft targets + intra- and inter-model contrastive + sample-level alignment',
+  cka: 'CKA: cluster-ownership soft targets + intra- and inter-model contrastive + sample-level alignment',
+  'cka-concat': 'CKA with concatenated targets (CFL-style; CKA before target builders)',
   kd: 'KD: soft-target amalgamation only (baseline)',
   cfl: 'CFL: soft targets + common-feature MMD and reconstruction (baseline, Luo et al. 2019)',
   'cka-no-intra': 'CKA without the intra-model contrastive loss (ablation)',

@@ -37,21 +37,23 @@ describe('configWarnings', () => {
 });
 
 describe('unusedFields', () => {
-  it('full cka reads every method field', () => {
-    expect([...unusedFields(configFromPreset('cka'))]).toEqual([]);
+  it('full cka reads every method field but the head combiner, which only multi-head students read', () => {
+    expect([...unusedFields(configFromPreset('cka'))]).toEqual(['combiner']);
+    expect([...unusedFields(configFromPreset('cka', { taskMode: 'multi-head' }))]).toEqual(['targetBuilder']);
   });
 
   it('kd reads no contrastive temperature, alignment setting or common space', () => {
-    expect([...unusedFields(configFromPreset('kd'))].sort()).toEqual(['alignVariant', 'projectionSize', 'tau', 'tauAlign']);
+    expect([...unusedFields(configFromPreset('kd'))].sort()).toEqual(['alignVariant', 'combiner', 'projectionSize', 'tau', 'tauAlign']);
   });
 
   it('the oracle reads no soft-target setting', () => {
     const unused = unusedFields(configFromPreset('oracle'));
     expect(unused.has('temperature')).toBe(true);
     expect(unused.has('combiner')).toBe(true);
+    expect(unused.has('targetBuilder')).toBe(true);
   });
 
   it('cka-no-align leaves the alignment settings unread, and only those', () => {
-    expect([...unusedFields(configFromPreset('cka-no-align'))].sort()).toEqual(['alignVariant', 'tauAlign']);
+    expect([...unusedFields(configFromPreset('cka-no-align'))].sort()).toEqual(['alignVariant', 'combiner', 'tauAlign']);
   });
 });

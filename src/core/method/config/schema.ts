@@ -1,6 +1,7 @@
 import type { RunConfig } from '../config';
 import { boolField, enumField, intField, listField, realField, type NumberSpec } from './fieldKinds';
 import { needsCommonSpace } from './lossUse';
+import { targetBuilderNames, type TargetBuilderName } from '../../ownership/builders';
 
 /**
  * Every field of a RunConfig, in the order a config is written (records, variant names) and the
@@ -13,7 +14,7 @@ import { needsCommonSpace } from './lossUse';
  * CKA's weights and temperatures were chosen by the sweep declared in scripts/experiments/sweep-cka.json (docs/results.md).
  */
 
-export const presetNames = ['kd', 'cfl', 'cka', 'cka-no-intra', 'cka-no-inter', 'cka-no-align', 'oracle'] as const;
+export const presetNames = ['kd', 'cfl', 'cka', 'cka-concat', 'cka-no-intra', 'cka-no-inter', 'cka-no-align', 'oracle'] as const;
 export type PresetName = (typeof presetNames)[number];
 export const builtInData = ['mnist', 'fashion-mnist', 'mnist+fashion-mnist'] as const;
 export type BuiltInData = (typeof builtInData)[number];
@@ -67,9 +68,14 @@ export const configSchema = {
     help: 'joint: one head over every class; multi-head: one head per teacher.',
   }),
   combiner: enumField<(typeof combiners)[number]>({
-    options: combiners, default: 'concat', flag: 'combiner', group: 'details', label: 'Target combiner',
-    help: "concat: one softmax over all teachers' logits (CFL); confidence: weight by each teacher's certainty.",
-    unusedWhen: (c: RunConfig): boolean => c.supervised,
+    options: combiners, default: 'concat', flag: 'combiner', group: 'details', label: 'Head combiner',
+    help: "How a multi-head student's heads (and teachers) combine into one prediction: concat, one softmax over all logits (CFL); confidence, weight by certainty.",
+    unusedWhen: (c: RunConfig): boolean => c.supervised || c.taskMode === 'joint',
+  }),
+  targetBuilder: enumField<TargetBuilderName>({
+    options: targetBuilderNames, default: 'cluster', flag: 'target-builder', group: 'details', label: 'Target builder',
+    help: 'Who owns an image: how the teachers\' answers become one soft target over all classes (docs/method.md, "Who owns an image").',
+    unusedWhen: (c: RunConfig): boolean => c.supervised || c.taskMode === 'multi-head',
   }),
   temperature: realField({
     default: 4, min: 0.05, max: 100, flag: 'temperature', group: 'details', label: 'Temperature T',

@@ -1,0 +1,93 @@
+import * as tf from '@tensorflow/tfjs';
+import { axisShifts } from '../augment';
+import type { TransferSet } from '../data/transferSet';
+import {
+  batchEvidence,
+  disposeOwnershipFit,
+  fitOwnership,
+  ownershipTargets,
+  prepareOwnership,
+  shiftAgreement,
+  targetBuilder,
+  usesAgreement,
+  type OwnershipEvidence,
+  type OwnershipFit,
+  type OwnershipPrepass,
+  type TargetBuilderSpec,
+} from '../ownership';
+import { teacherTargets, type TeacherOutputs } from './amalgamationLoss';
+import type { RunConfig } from './config';
+import type { UnionLabels } from './unionLabels';
+
+/** What a batch's targets are built from: the run's config, its union, and the target builder's fit once made. */
+export interface TargetSource {
+  config: RunConfig;
+  union: UnionLabels;
+  /** The target builder's pass over the transfer set (prepareTargets), or null before it. */
+  ownership: OwnershipPrepass | null;
+}
+
+type RunTeachers = (images01: tf.Tensor4D) => TeacherOutputs;
+
+/** The run's target builder; only joint students build one target over the union from several teachers. */
+export function builderOf(config: RunConfig): TargetBuilderSpec | null {
+  if (config.supervised || config.taskMode !== 'joint') return null;
+  return targetBuilder(config.targetBuilder, { temperature: config.temperature });
+}
+
+/** Images per teacher call in the pre-pass: large batches amortise each call, small enough for a browser. */
+const PREPASS_BATCH = 256;
+
+/**
+ * Fits the target builder on the whole unlabelled transfer set (one teacher pass, plus one per
+ * shift for agreement builders). A session does this before its first step; the result is
+ * deterministic, so a resumed run makes it again instead of storing it.
+ */
+export async function prepareTargets(source: TargetSource, transfer: TransferSet, run: RunTeachers): Promise<void> {
+  const spec = builderOf(source.config);
+  if (!spec || source.ownership) return;
+  source.ownership = await prepareOwnership(spec, transfer, run, { batchSize: PREPASS_BATCH, seed: source.config.seed });
+}
+
+export function disposeTargets(source: TargetSource): void {
+  if (source.ownership) disposeOwnershipFit(source.ownership.fit);
+  source.ownership = null;
+}
+
+/**
+ * The soft target and pseudo-labels of a batch; no ground truth is involved. `indices` (the
+ * batch's transfer indices) read the pre-pass's per-image agreement; images from elsewhere (the
+ * probe set) get theirs measured now. Without a pre-pass the builder is fitted on this batch
+ * alone and the fit is dropped (a probe snapshot taken before the first step).
+ */
+export function batchTargets(source: TargetSource, teachers: TeacherOutputs, images01: tf.Tensor4D, run: RunTeachers, indices?: ArrayLike<number>): { target: tf.Tensor2D; pseudo: tf.Tensor1D } {
+  const spec = builderOf(source.config);
+  if (!spec) return teacherTargets(source.config, source.union, teachers);
+  return tf.tidy(() => {
+    const evidence = evidenceOf(source, spec, teachers, images01, run, indices);
+    const fit = source.ownership?.fit ?? fitOwnership(spec, evidence, source.config.seed);
+    const { target, pseudo } = ownershipTargets(fit, evidence, source.union.maps, source.union.names.length, source.config.temperature);
+    return { target, pseudo };
+  });
+}
+
+/**
+ * A bare trainStep (a one-off step, a timing trial, a test) has no pre-pass: its builder is
+ * fitted once on the first batch it trains and kept. A session always runs prepareTargets first.
+ */
+export function fitOnFirstBatch(source: TargetSource, teachers: TeacherOutputs | undefined, images01: tf.Tensor4D, run: RunTeachers): void {
+  const spec = builderOf(source.config);
+  if (!spec || source.ownership) return;
+  let fit: OwnershipFit | undefined;
+  tf.tidy(() => {
+    fit = fitOwnership(spec, evidenceOf(source, spec, teachers ?? run(images01), images01, run), source.config.seed);
+    if (fit.clusters) [fit.clusters.centres, fit.clusters.scores].forEach((t) => tf.keep(t));
+  });
+  source.ownership = { fit: fit!, agreement: null };
+}
+
+function evidenceOf(source: TargetSource, spec: TargetBuilderSpec, teachers: TeacherOutputs, images01: tf.Tensor4D, run: RunTeachers, indices?: ArrayLike<number>): OwnershipEvidence {
+  if (indices && source.ownership?.agreement) return batchEvidence(source.ownership, teachers, indices);
+  const agreement = usesAgreement(spec) ? shiftAgreement((x) => run(x).logits, images01, axisShifts(2), teachers.logits) : undefined;
+  return { logits: teachers.logits, features: teachers.features, agreement };
+}
