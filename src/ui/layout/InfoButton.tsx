@@ -42,14 +42,15 @@ export function InfoButton({ entry }: { entry: GlossaryKey }) {
         type="button"
         className="info-button"
         popoverTarget={id}
-        aria-label={`What is ${term}?`}
         title={glossaryTitle(entry)}
         data-glossary={entry}
         onClick={(event) => card.current && placeCard(card.current, event.currentTarget)}
       >
-        i
+        {/* Named by its content, not aria-label: getByLabel('Preset') must find the field, not its "i". */}
+        <span aria-hidden="true">i</span>
+        <span className="visually-hidden">About {term}</span>
       </button>
-      <div ref={card} id={id} popover="auto" className="info-card" role="note" aria-label={term}>
+      <div ref={card} id={id} popover="auto" className="info-card" role="note">
         <strong>{term}</strong>
         <p>{plain}</p>
         {formula && <code className="info-formula">{formula}</code>}
