@@ -62,6 +62,9 @@ test('at 1280x800 Start, the loss chart and the picked teachers are in the first
   const start = page.getByRole('button', { name: 'Start training' });
   await expectInView(page, start, true);
   await shot(page, 'layout-first-viewport-1280x800');
+  // The README tour's first picture: what a newcomer sees on opening the studio.
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.screenshot({ path: 'docs/screenshots/first-view.png' });
 
   // While a short run trains the controls and the live loss chart stay where they were.
   await method(page).getByLabel('Transfer images').fill('1280'); // 20 steps
@@ -103,4 +106,26 @@ test('at 390x844 no chart is cut: every chart, the confusion matrix too, fits th
   await shot(page, 'layout-phone-390x844-confusion');
   expect(await chartsCut(page)).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test('the teacher list: picked first, ticking keeps every row in place, search narrows it', async ({ page }) => {
+  const config = encodeURIComponent(JSON.stringify({ teachers: ['mnist-6-9', 'fashion-0-4'] }));
+  await openStudio(page, `?backend=wasm#config=${config}`);
+  const list = page.getByRole('list', { name: 'Shipped teachers' });
+  const order = () => list.locator('li[data-teacher]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-teacher')));
+  // A link's picks come first, in the zoo's order.
+  await expect.poll(async () => (await order()).slice(0, 2)).toEqual(['fashion-0-4', 'mnist-6-9']);
+  const before = await order();
+  // Ticks made in the list do not move rows: the pointer and the focus stay on the row ticked.
+  await list.locator('li[data-teacher="fashion-0-4"]').getByRole('checkbox').uncheck();
+  await list.locator('li[data-teacher="mnist-all"]').getByRole('checkbox').check();
+  await expect(list.locator('li[data-teacher="mnist-all"]').getByRole('checkbox')).toBeFocused();
+  expect(await order()).toEqual(before);
+  await expect(page.locator('[data-field="method-teachers"]')).toHaveText('mnist-6-9, mnist-all');
+
+  await page.getByRole('searchbox', { name: 'Search teachers' }).fill('sneaker');
+  expect(await order()).toEqual(['fashion-5-9', 'fashion-all']);
+  await page.getByRole('button', { name: 'show all' }).click();
+  await page.getByLabel('picked only').check();
+  expect(await order()).toEqual(['mnist-6-9', 'mnist-all']);
 });

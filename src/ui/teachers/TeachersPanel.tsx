@@ -111,8 +111,10 @@ function usePickedFirst(entries: ZooEntry[], picked: readonly string[]) {
   const [order, setOrder] = useState<string[]>(() => nextOrder([], ids, pickedSet, false));
   const tickedInList = useRef(false);
   useEffect(() => {
-    setOrder((previous) => nextOrder(previous, ids, pickedSet, tickedInList.current && previous.length > 0));
+    // Read the flag now: the updater runs later, after it is reset.
+    const keep = tickedInList.current;
     tickedInList.current = false;
+    setOrder((previous) => nextOrder(previous, ids, pickedSet, keep && previous.length > 0));
   }, [ids, pickedSet]);
   const byId = new Map(entries.map((e) => [e.id, e]));
   const ordered = nextOrder(order, ids, pickedSet, true).flatMap((id) => byId.get(id) ?? []);
