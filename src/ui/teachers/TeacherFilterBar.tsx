@@ -13,7 +13,7 @@ export function TeacherFilterBar({ entries, filter, onChange, shown }: { entries
       <input
         type="search"
         aria-label="Search teachers"
-        placeholder="Name or label, e.g. Shirt"
+        placeholder="Name or label"
         value={filter.query}
         onChange={(e) => onChange({ ...filter, query: e.target.value })}
       />
