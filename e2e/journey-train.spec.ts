@@ -112,11 +112,13 @@ test('journey: pick two teachers, train CKA on MNIST, watch it learn, match the 
   await page.waitForTimeout(800); // the animation into the new frame
   expect(await studentCanvas(page).evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(firstPixels);
   await expect(studentCanvas(page)).toHaveAttribute('data-points', '500');
-  // The tour's picture, mid-run: the live views at the top of the run column, the set-up beside it.
-  await page.locator('.studio').evaluate((el) => el.scrollIntoView());
-  await page.getByRole('heading', { name: 'Live views' }).evaluate((h) => {
+  // The tour's picture, mid-run: the run column scrolled until the embedding plots sit under the
+  // pinned controls, the picked teachers beside them (the set-up column back at its top).
+  await page.locator('.studio-setup').evaluate((column) => (column.scrollTop = 0));
+  await page.getByRole('heading', { name: 'Embedding clusters' }).evaluate((h) => {
     const column = h.closest('.studio-run')!;
-    column.scrollTop += h.getBoundingClientRect().top - column.getBoundingClientRect().top - 8;
+    const pinned = column.querySelector('.run-pinned')!;
+    column.scrollTop += h.getBoundingClientRect().top - pinned.getBoundingClientRect().bottom - 8;
   });
   await page.screenshot({ path: 'docs/screenshots/training.png' });
   await shot(page, 'journey-3-live-views');
@@ -147,7 +149,6 @@ test('journey: pick two teachers, train CKA on MNIST, watch it learn, match the 
   expect(record.final.jointAccuracy * 100).toBeCloseTo(browserJoint, 2);
   expect(record.final.perTeacher.map((t: { id: string }) => t.id)).toEqual(TEACHERS);
 
-  await page.locator('.studio').evaluate((el) => el.scrollIntoView());
   await page.locator('.studio-run').evaluate((el) => (el.scrollTop = 0));
   await shot(page, 'journey-4-complete');
 

@@ -16,8 +16,10 @@ import { loadTeacher, trainingWorker } from './workerClient';
 import { WorkerStatusPanel } from './backend/WorkerStatusPanel';
 
 /**
- * The studio: set-up on the left (teachers, data, method), the run on the right (controls,
- * live views, results, export). One column on a narrow window.
+ * The studio on one screen: a one-line header; the set-up steps (teachers, data, method) in
+ * the left column; the run (controls, live views, results, export) in the right one, its
+ * controls pinned at the top while the views scroll under them. On a wide window each column
+ * scrolls on its own and the page does not; on a narrow one it is a single column.
  */
 export function App({ backendQuery }: { backendQuery: BackendQuery }) {
   useEffect(() => installStudioHook(window, studioHook(trainingWorker, loadTeacher)), []);
@@ -26,14 +28,11 @@ export function App({ backendQuery }: { backendQuery: BackendQuery }) {
   return (
     <main className="shell">
       <header className="masthead">
-        <div>
+        <div className="masthead-title">
           <h1>CKA Studio</h1>
-          <p className="subtitle">
-            Knowledge amalgamation in your browser: several teacher classifiers train one student, from unlabelled
-            images alone.
-          </p>
-          <JumpNav />
+          <p className="subtitle">Several teacher classifiers train one student, from unlabelled images, in your browser.</p>
         </div>
+        <JumpNav />
         {backendQuery.ok ? (
           <WorkerStatusPanel backend={backendQuery.backend} />
         ) : (
@@ -49,8 +48,10 @@ export function App({ backendQuery }: { backendQuery: BackendQuery }) {
           <MethodPanel />
         </div>
         <div className="studio-run">
-          <RecoveryNotice client={trainingWorker} />
-          <TrainingPanel />
+          <div className="run-pinned">
+            <RecoveryNotice client={trainingWorker} />
+            <TrainingPanel />
+          </div>
           <LiveViews />
           <ResultsPanel backend={backend} />
           <ExportPanel />

@@ -1,5 +1,6 @@
 import type { BackendName, InitResult } from '../../protocol/messages';
 import { FactList, type Fact } from '../layout/FactList';
+import { InfoButton } from '../layout/InfoButton';
 import { BackendSwitch } from '../training/BackendSwitch';
 import { useWorkerStatus, type WorkerStatus } from './useWorkerStatus';
 
@@ -40,21 +41,38 @@ function WorkerFacts({ result, readyMs }: { result: InitResult; readyMs: number 
   return <FactList rows={rows} />;
 }
 
+/**
+ * One line in the header: the status, the backend switch and its details folded into a card
+ * that opens over the page, so the header keeps its height when the worker becomes ready.
+ */
 export function WorkerStatusPanel({ backend }: { backend: BackendName | undefined }) {
   const status = useWorkerStatus(backend);
+  const fallback = status.phase === 'ready' && status.result.reason.includes('fallback adapter only');
   return (
-    <section aria-labelledby="worker-heading" className="panel worker-panel">
-      <h2 id="worker-heading">Training worker</h2>
-      <p role="status" className={`status status-${status.phase}`}>
-        {statusText(status)}
+    <section aria-labelledby="worker-heading" className="worker-panel">
+      <h2 id="worker-heading" className="visually-hidden">
+        Training worker
+      </h2>
+      <p className="worker-line">
+        <span role="status" className={`status status-${status.phase}`} title={statusText(status)}>
+          {statusText(status)}
+        </span>
+        {fallback && <InfoButton entry="fallbackAdapter" />}
       </p>
-      {status.phase === 'ready' && <BackendSwitch current={status.result.backend} />}
-      {status.phase === 'ready' && (
-        <details className="worker-details">
-          <summary>Backend details</summary>
-          <WorkerFacts result={status.result} readyMs={status.readyMs} />
-        </details>
-      )}
+      <div className="worker-tools">
+        {status.phase === 'ready' && (
+          <>
+            <BackendSwitch current={status.result.backend} />
+            <InfoButton entry="backend" />
+            <details className="worker-details">
+              <summary>Details</summary>
+              <div className="worker-details-card">
+                <WorkerFacts result={status.result} readyMs={status.readyMs} />
+              </div>
+            </details>
+          </>
+        )}
+      </div>
     </section>
   );
 }

@@ -35,7 +35,7 @@ export function AccuracyChart() {
   const teachers = evaluations.at(-1)?.perTeacher.map((t) => t.id).join(',') ?? '';
   const empty = rows.length === 0 ? 'Accuracy on the labelled test set appears at each evaluation.' : null;
   return (
-    <ChartCard title="Accuracy (test set)" fileName="accuracy" empty={empty}>
+    <ChartCard title="Accuracy (test set)" fileName="accuracy" info="accuracyChart" empty={empty}>
       <AccuracyPlot rows={rows} teachers={teachers} />
     </ChartCard>
   );

@@ -2,6 +2,8 @@ import { useRef, useState, type ReactNode } from 'react';
 import { downloadBlob } from '../results/download';
 import { chartLegend, chartSurface, pageColours, plotToPng, svgToPng, type LegendEntry } from './chartPng';
 import { errorMessage } from '../../protocol/errors';
+import type { GlossaryKey } from '../layout/glossary';
+import { InfoButton } from '../layout/InfoButton';
 
 /**
  * A titled chart with a "Download PNG" button, which saves the chart's main <svg>
@@ -17,8 +19,10 @@ export function ChartCard(props: {
   legend?: LegendEntry[];
   /** For a chart that is neither SVG nor canvas on screen (the confusion table): draws its own PNG. */
   toPng?: () => Promise<Blob>;
+  /** The glossary entry that says what the chart shows, behind an "i" beside its title. */
+  info?: GlossaryKey;
 }) {
-  const { title, fileName, children, tools, empty, legend, toPng } = props;
+  const { title, fileName, children, tools, empty, legend, toPng, info } = props;
   const body = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const save = async () => {
@@ -38,7 +42,10 @@ export function ChartCard(props: {
   return (
     <figure className="chart-card" aria-labelledby={headingId} data-chart={fileName}>
       <figcaption>
-        <h3 id={headingId}>{title}</h3>
+        <div className="chart-title">
+          <h3 id={headingId}>{title}</h3>
+          {info && <InfoButton entry={info} />}
+        </div>
         <div className="chart-tools">
           {tools}
           <button type="button" disabled={Boolean(empty)} onClick={() => void save()} aria-label={`Download ${title} as PNG`}>

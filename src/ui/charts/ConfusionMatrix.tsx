@@ -49,6 +49,7 @@ export function ConfusionMatrix() {
     <ChartCard
       title={title}
       fileName="confusion"
+      info="confusion"
       empty={ready ? null : "The student's confusion matrix on the test set appears at each evaluation."}
       toPng={ready ? () => confusionToPng(ready.confusion, names, pageColours()) : undefined}
     >

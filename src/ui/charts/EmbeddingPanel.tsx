@@ -5,6 +5,7 @@ import { useStaggered } from './staggered';
 import { ChartCard } from './ChartCard';
 import { EmbeddingPlot, type PlotFrame } from './EmbeddingPlot';
 import { classColour } from './palette';
+import { InfoButton } from '../layout/InfoButton';
 
 type ColourBy = 'pseudo' | 'true';
 
@@ -45,6 +46,7 @@ function EmbeddingControls({ snapshot, teacher, setTeacher, colourBy, setColourB
             <input type="radio" name={`${id}-colour`} value={c} checked={colourBy === c} onChange={() => setColourBy(c)} /> {c === 'pseudo' ? 'pseudo-label' : 'true label'}
           </label>
         ))}
+        <InfoButton entry="pseudoLabel" />
       </fieldset>
     </div>
   );
@@ -60,7 +62,10 @@ export function EmbeddingPanel() {
   if (!snapshot) {
     return (
       <section className="embedding" aria-labelledby="embedding-heading">
-        <h3 id="embedding-heading">Embedding clusters</h3>
+        <div className="chart-title">
+          <h3 id="embedding-heading">Embedding clusters</h3>
+          <InfoButton entry="embedding" />
+        </div>
         <p className="chart-empty">At each evaluation the probe images are embedded by the student and every teacher, and plotted here.</p>
       </section>
     );
@@ -70,7 +75,10 @@ export function EmbeddingPanel() {
   const space = snapshot.space === 'common' ? 'common space' : 'features';
   return (
     <section className="embedding" aria-labelledby="embedding-heading">
-      <h3 id="embedding-heading">Embedding clusters</h3>
+      <div className="chart-title">
+        <h3 id="embedding-heading">Embedding clusters</h3>
+        <InfoButton entry="embedding" />
+      </div>
       <p className="muted">
         {snapshot.count} probe images, step {snapshot.step}, each model's {space} {snapshot.projection === 'umap' ? 'laid out by UMAP (clusters, not distances)' : 'projected by its own PCA'}. Hover a point to see its image.
       </p>

@@ -62,7 +62,7 @@ export function LossChart() {
   const names = useMemo(() => ['total', ...(terms ? terms.split(',') : [])], [terms]);
   const tools = <LossTools log={log} setLog={setLog} smoothing={smoothing} setSmoothing={setSmoothing} />;
   return (
-    <ChartCard title="Loss per term" fileName="loss" tools={tools} empty={points.length === 0 ? 'Start training to see the loss of every term, step by step.' : null}>
+    <ChartCard title="Loss per term" fileName="loss" info="lossChart" tools={tools} empty={points.length === 0 ? 'Start training to see the loss of every term, step by step.' : null}>
       <LossPlot rows={rows} names={names} log={log} />
     </ChartCard>
   );

@@ -2,6 +2,7 @@ import { builtInData, type TransferData } from '../../core/method/config';
 import { useStudio } from '../store/studioStore';
 import type { DroppedImageSet } from '../store/dataSlice';
 import { errorText } from '../../protocol/errors';
+import { Step } from '../layout/Step';
 import { FileDropZone } from '../teachers/FileDropZone';
 import { builtInTitles, skippedText, summaryText } from './dataText';
 import { imageDrops } from './imageDropClient';
@@ -42,16 +43,22 @@ function DroppedSetFacts({ set }: { set: DroppedImageSet }) {
   );
 }
 
-/** The transfer set: a built-in one with a preview, or a dropped folder of PNG/JPEG images. */
+/** The chosen transfer set in a few words, for the folded step's heading. */
+function dataTitle(transfer: string, dropped: DroppedImageSet[]): string {
+  const set = dropped.find((d) => d.id === transfer);
+  if (set) return `${set.name} (dropped)`;
+  return transfer in builtInTitles ? builtInTitles[transfer as keyof typeof builtInTitles] : transfer;
+}
+
+/** Step 2, the transfer set: a built-in one with a preview, or a dropped folder of PNG/JPEG images. */
 export function DataPanel() {
   const transfer = useStudio((s) => s.transfer);
   const dropped = useStudio((s) => s.droppedImageSets);
   const notice = useStudio((s) => s.dataNotice);
   const chosenDrop = dropped.find((d) => d.id === transfer);
   return (
-    <section aria-labelledby="data-heading">
-      <h2 id="data-heading">Data</h2>
-      <fieldset>
+    <Step id="data" number={2} title="Data" summary={dataTitle(transfer, dropped)} info="transferData">
+      <fieldset className="data-choices">
         <legend>Transfer images (the student never sees their labels)</legend>
         {builtInData.map((id) => (
           <Choice key={id} value={id} title={builtInTitles[id]} />
@@ -81,6 +88,6 @@ export function DataPanel() {
       )}
       {chosenDrop && <DroppedSetFacts set={chosenDrop} />}
       <PreviewGrid data={transfer} />
-    </section>
+    </Step>
   );
 }

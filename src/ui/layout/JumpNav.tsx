@@ -1,4 +1,6 @@
 const SECTIONS: [heading: string, label: string][] = [
+  ['teachers-heading', 'Teachers'],
+  ['data-heading', 'Data'],
   ['method-heading', 'Method'],
   ['training-heading', 'Training'],
   ['live-heading', 'Live views'],
@@ -6,12 +8,14 @@ const SECTIONS: [heading: string, label: string][] = [
 ];
 
 /**
- * Jumps to a panel: on a narrow window the run panels come after every teacher card. Buttons,
+ * Jumps to a panel (a folded step unfolds): on a narrow window the run panels come after the set-up. Buttons,
  * not #anchors, so the address bar keeps a shared config (#config=...).
  */
 export function JumpNav() {
   const jump = (id: string) => {
     const heading = document.getElementById(id);
+    const step = heading?.closest('details');
+    if (step) step.open = true; // a folded step unfolds when jumped to
     heading?.scrollIntoView({ block: 'start' });
     heading?.setAttribute('tabindex', '-1');
     heading?.focus({ preventScroll: true });

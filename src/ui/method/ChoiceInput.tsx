@@ -2,8 +2,9 @@ import { useId } from 'react';
 import { optionsOf, type ChoiceField } from './configOptions';
 import { fieldText } from './methodFields';
 
-/** A labelled select over the words validateConfig accepts for `field`. */
-export function ChoiceInput({ field, value, onChange, options }: { field: ChoiceField; value: string; onChange(value: string): void; options?: string[] }) {
+/** A labelled select over the words validateConfig accepts for `field`; `optionText` words an option for people (its value stays the id). */
+export function ChoiceInput(props: { field: ChoiceField; value: string; onChange(value: string): void; options?: string[]; optionText?: (option: string) => string }) {
+  const { field, value, onChange, options, optionText = (o: string) => o } = props;
   const id = useId();
   const { label, help } = fieldText(field);
   return (
@@ -12,7 +13,7 @@ export function ChoiceInput({ field, value, onChange, options }: { field: Choice
       <select id={id} value={value} aria-describedby={`${id}-help`} onChange={(e) => onChange(e.target.value)}>
         {(options ?? optionsOf(field)).map((o) => (
           <option key={o} value={o}>
-            {o}
+            {optionText(o)}
           </option>
         ))}
       </select>

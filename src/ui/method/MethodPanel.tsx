@@ -3,11 +3,13 @@ import type { PresetName, RunConfig } from '../../core/method/config';
 import { configWarnings } from '../../core/method/config/fieldRules';
 import { chosenTransfer, pickedTeachers, withRunInputs } from '../store/runInputs';
 import { studioStore, useStudio } from '../store/studioStore';
+import { InfoButton } from '../layout/InfoButton';
+import { Step } from '../layout/Step';
 import { ChoiceInput } from './ChoiceInput';
 import { decodeConfigHash } from './configCodec';
 import { MethodDocLink } from './MethodDocLink';
 import { ConfigField } from './ConfigField';
-import { detailFields, presetText, runFields, supervisionFields, weightFields } from './methodFields';
+import { detailFields, presetOptionText, presetText, presetTitle, runFields, supervisionFields, weightFields } from './methodFields';
 import { ShareConfig } from './ShareConfig';
 
 /** Reads a config from the page's link (on load and when the hash changes); a bad one is reported, not used. */
@@ -83,24 +85,42 @@ function useSharedConfig(draft: RunConfig): RunConfig {
   return useMemo(() => withRunInputs(draft, teachers, data), [draft, teachers, data]);
 }
 
-/** Item 3 of the studio: preset, every hyper-parameter with its range and meaning, sharing. */
+/** The method's terms, each with its glossary card: the words the preset line and the fields use. */
+function MethodTerms() {
+  return (
+    <p className="method-terms muted">
+      Terms: soft targets <InfoButton entry="softTargets" /> · pseudo-label <InfoButton entry="pseudoLabel" /> · common space <InfoButton entry="commonSpace" /> · intra-model contrastive{' '}
+      <InfoButton entry="intraContrastive" /> · inter-model contrastive <InfoButton entry="interContrastive" /> · sample-level alignment <InfoButton entry="alignment" /> · tau{' '}
+      <InfoButton entry="tau" />
+    </p>
+  );
+}
+
+/** The preset's human name with its id in small type, as the CLI and run records spell it. */
+function PresetLine({ preset }: { preset: RunConfig['preset'] }) {
+  return (
+    <p className="muted preset-line" data-field="preset-text">
+      <strong>{presetTitle[preset]}</strong> <code className="preset-id">{preset}</code> — {presetText[preset]}
+    </p>
+  );
+}
+
+/** Step 3 of the studio: preset, every hyper-parameter with its range and meaning, sharing. */
 export function MethodPanel() {
   const draft = useStudio((s) => s.draft);
   const { choosePreset, replaceDraft } = studioStore.getState(); // actions never change
   const shared = useSharedConfig(draft);
   const linkProblem = useConfigFromLink();
   return (
-    <section aria-labelledby="method-heading" className="panel">
-      <h2 id="method-heading">Method</h2>
+    <Step id="method" number={3} title="Method" summary={presetTitle[draft.preset]} info="preset">
       {linkProblem && (
         <p role="alert" className="status-error">
           The link's config was not used: {linkProblem}
         </p>
       )}
-      <ChoiceInput field="preset" value={draft.preset} onChange={(v) => (v === 'custom' ? replaceDraft({ ...draft, preset: 'custom' }) : choosePreset(v as PresetName))} />
-      <p className="muted" data-field="preset-text">
-        {presetText[draft.preset]}
-      </p>
+      <ChoiceInput field="preset" value={draft.preset} optionText={presetOptionText} onChange={(v) => (v === 'custom' ? replaceDraft({ ...draft, preset: 'custom' }) : choosePreset(v as PresetName))} />
+      <PresetLine preset={draft.preset} />
+      <MethodTerms />
       <MethodDocLink />
       <RunInputs />
       <div className="field-grid">
@@ -111,6 +131,6 @@ export function MethodPanel() {
       <Warnings draft={draft} />
       <MethodDetails draft={draft} />
       <ShareConfig config={shared} onLoad={replaceDraft} />
-    </section>
+    </Step>
   );
 }

@@ -150,17 +150,19 @@ export function TrainingPanel() {
     ['training-updates', 'Updates received', String(p.updates)],
   ];
   return (
-    <section aria-labelledby="training-heading" className="panel">
-      <h2 id="training-heading">Training</h2>
+    <section aria-labelledby="training-heading" className="panel training-panel">
+      <div className="training-head">
+        <h2 id="training-heading">Training</h2>
+        <Controls />
+        <progress className="progress" max={1} value={fractionDone(p)} aria-label="Training progress" />
+      </div>
       <ResumeOffer />
       <div className="training-bar">
-        <Controls />
         <Cadence />
         <Layout />
         <ProbeSize />
       </div>
-      <progress className="progress" max={1} value={fractionDone(p)} aria-label="Training progress" />
-      <p aria-live="polite" className="muted" data-field="training-message">
+      <p aria-live="polite" className="muted training-message" data-field="training-message">
         {p.message ?? ''}
       </p>
       {p.error && (

@@ -69,30 +69,30 @@ export const configSchema = {
   }),
   combiner: enumField<(typeof combiners)[number]>({
     options: combiners, default: 'concat', flag: 'combiner', group: 'details', label: 'Head combiner',
-    help: "How a multi-head student's heads (and teachers) combine into one prediction: concat, one softmax over all logits (CFL); confidence, weight by certainty.",
+    help: "How a multi-head student's heads (and the teachers) combine into one prediction. concat: one softmax over all their logits side by side (CFL's way); confidence: each weighted by how sure it is.",
     unusedWhen: (c: RunConfig): boolean => c.supervised || c.taskMode === 'joint',
   }),
   targetBuilder: enumField<TargetBuilderName>({
     options: targetBuilderNames, default: 'cluster', flag: 'target-builder', group: 'details', label: 'Target builder',
-    help: 'Who owns an image: how the teachers\' answers become one soft target over all classes (docs/method.md, "Who owns an image").',
+    help: "Who owns an image: how the teachers' answers become one soft target over all classes. concat: one softmax over all logits (CFL's way, the loudest teacher wins); cluster: the teacher most certain and steadiest under small shifts, on the image and across its cluster of look-alikes (docs/method.md, 'Who owns an image').",
     unusedWhen: (c: RunConfig): boolean => c.supervised || c.taskMode === 'multi-head',
   }),
   temperature: realField({
     default: 4, min: 0.05, max: 100, flag: 'temperature', group: 'details', label: 'Temperature T',
-    help: "Softens the teachers' logits into soft targets; higher shares more of their doubt.",
+    help: "Softens the teachers' answers into soft targets, softmax(z / T); a higher T gives the runner-up classes more weight, sharing more of the teachers' doubt.",
     unusedWhen: (c: RunConfig): boolean => c.supervised,
     warning: (c: RunConfig): string | null =>
       c.temperature < 1 ? `temperature ${c.temperature} below 1 sharpens the soft targets past the teachers' own confidence` : null,
   }),
   tau: realField({
     default: 0.2, min: 0.01, max: 10, flag: 'tau', group: 'details', label: 'Contrastive tau',
-    help: 'Temperature of the intra and inter contrastive losses; lower pulls classes apart harder.',
+    help: 'τ of the intra- and inter-model contrastive losses: similarities are divided by it before the softmax, exp(cos / τ); lower pulls classes apart harder (0.1 to 0.5 is usual).',
     unusedWhen: (c: RunConfig): boolean => c.weights.intra === 0 && c.weights.inter === 0,
     warning: (c: RunConfig): string | null => (c.tau < 0.05 ? `tau ${c.tau} is very sharp: contrastive gradients may explode (0.1 to 0.5 is usual)` : null),
   }),
   tauAlign: realField({
     default: 0.2, min: 0.01, max: 10, flag: 'tau-align', group: 'details', label: 'Alignment tau',
-    help: 'Temperature that turns each embedding into the distribution the alignment loss matches.',
+    help: 'τ_a of the alignment loss: softens each embedding into a distribution over its m numbers, softmax(v / τ_a), which the student matches to the teacher’s.',
     unusedWhen: (c: RunConfig): boolean => c.weights.align === 0,
   }),
   alignVariant: enumField<(typeof alignVariants)[number]>({
@@ -102,18 +102,18 @@ export const configSchema = {
   }),
   projectionSize: intField({
     default: 64, min: 2, max: 1024, flag: 'projection', group: 'details', label: 'Common space size',
-    help: 'Size m of the common space every model is projected into.',
+    help: 'Size m of the common space: a small network per model maps its features to m numbers of unit length, where student and teachers are compared.',
     unusedWhen: (c: RunConfig): boolean => !needsCommonSpace(c),
   }),
-  'weights.kd': lossWeight('w-kd', 'Soft-target (KD) weight', "Task-level amalgamation: the student matches the teachers' combined soft targets.", {
+  'weights.kd': lossWeight('w-kd', 'Soft-target (KD) weight', "Weight of the soft-target term: the student learns to give the teachers' combined class probabilities, T²·KL(q ‖ student).", {
     default: 1,
     warning: (c: RunConfig): string | null =>
       c.weights.kd === 0 && !c.supervised ? 'kd weight 0: nothing teaches the student its classes; accuracy will stay near chance' : null,
   }),
-  'weights.intra': lossWeight('w-intra', 'Intra-model weight', 'Cohesion and separation inside each model, by pseudo-label (SupCon).', { default: 0.1, warning: ablationWarning('intra') }),
-  'weights.inter': lossWeight('w-inter', 'Inter-model weight', 'Student embeddings pulled to same-class teacher embeddings (symmetric InfoNCE).', { default: 0.1, warning: ablationWarning('inter') }),
-  'weights.align': lossWeight('w-align', 'Alignment weight', "Sample-level match of the student's and each teacher's embedding distributions.", { default: 1, warning: ablationWarning('align') }),
-  'weights.cflMmd': lossWeight('w-cfl-mmd', 'CFL MMD weight', 'CFL baseline: batch-level MMD between student and teacher common features.'),
+  'weights.intra': lossWeight('w-intra', 'Intra-model weight', "Weight of intra-model contrast: inside each model's own space, images with the same pseudo-label are pulled together, the rest pushed apart (SupCon).", { default: 0.1, warning: ablationWarning('intra') }),
+  'weights.inter': lossWeight('w-inter', 'Inter-model weight', "Weight of inter-model contrast: the student's view of an image is pulled towards the teachers' views of images with the same pseudo-label (symmetric InfoNCE).", { default: 0.1, warning: ablationWarning('inter') }),
+  'weights.align': lossWeight('w-align', 'Alignment weight', "Weight of sample-level alignment: image by image, the student's point in the common space is made to match each teacher's (KL of the softened embeddings).", { default: 1, warning: ablationWarning('align') }),
+  'weights.cflMmd': lossWeight('w-cfl-mmd', 'CFL MMD weight', 'CFL baseline: makes the batch of student features and each batch of teacher features alike as distributions (maximum mean discrepancy, MMD).'),
   'weights.cflReconstruction': lossWeight('w-cfl-rec', 'CFL reconstruction weight', "CFL baseline: rebuild each teacher's features from the common space."),
   supervised: boolField({
     default: false, flag: 'supervised', group: 'supervision', label: 'Supervised (oracle)',
