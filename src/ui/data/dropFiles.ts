@@ -56,3 +56,14 @@ export function dropName(paths: string[]): string {
   const names = paths.map((p) => p.split('/').pop() ?? p);
   return names.find((n) => /\.json$/i.test(n) && n.toLowerCase() !== 'metadata.json') ?? names[0] ?? 'files';
 }
+
+/**
+ * A name for a drop of images: the folder they came in, else a count. Never one file's name:
+ * that file may be the one that fails to decode ("corrupt.png (dropped)").
+ */
+export function imageDropName(paths: string[]): string {
+  const roots = new Set(paths.map((p) => (p.includes('/') ? p.split('/')[0] : '')));
+  const [root] = roots;
+  if (roots.size === 1 && root) return root;
+  return `${paths.length} loose files`;
+}

@@ -1,7 +1,7 @@
 import type { LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
 import type { StudioStore } from '../store/studioStore';
 import { errorInfo } from '../../protocol/errors';
-import { dropName, readFiles, type PathedFile } from './dropFiles';
+import { imageDropName, readFiles, type PathedFile } from './dropFiles';
 
 export type LoadImageFilesCall = (request: LoadImageFilesRequest) => Promise<LoadImageFilesResult>;
 
@@ -13,7 +13,7 @@ export type LoadImageFilesCall = (request: LoadImageFilesRequest) => Promise<Loa
 export function createImageDrops(call: LoadImageFilesCall, store: StudioStore) {
   async function load(files: PathedFile[], role: 'transfer' | 'evaluation', transferId?: string): Promise<LoadImageFilesResult | null> {
     const { setDataNotice } = store.getState();
-    const name = dropName(files.map((f) => f.path));
+    const name = imageDropName(files.map((f) => f.path));
     setDataNotice({ state: 'loading', text: `Decoding ${files.length} files from ${name}…` });
     try {
       const result = await call({ kind: 'loadImageFiles', name, role, files: await readFiles(files), transferId });
@@ -32,7 +32,7 @@ export function createImageDrops(call: LoadImageFilesCall, store: StudioStore) {
       if (!result) return;
       const { addDroppedImageSet, setTransfer } = store.getState();
       const id = result.id as `dropped:${string}`;
-      addDroppedImageSet({ id, name: dropName(files.map((f) => f.path)), transfer: result, evaluation: null });
+      addDroppedImageSet({ id, name: imageDropName(files.map((f) => f.path)), transfer: result, evaluation: null });
       setTransfer(id);
     },
     async evaluation(transferId: string, files: PathedFile[]): Promise<void> {
