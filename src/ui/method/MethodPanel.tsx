@@ -9,7 +9,7 @@ import { MethodDocLink } from './MethodDocLink';
 import { ConfigField } from './ConfigField';
 import { detailFields, presetText, runFields, supervisionFields, weightFields } from './methodFields';
 import { ShareConfig } from './ShareConfig';
-import { unknownTeachers } from '../training/startProblem';
+import { batchProblem, unknownTeachers } from '../training/startProblem';
 
 /** Reads a config from the page's link (on load and when the hash changes); a bad one is reported, not used. */
 function useConfigFromLink(): string | null {
@@ -53,7 +53,8 @@ function RunInputs() {
 }
 
 function Warnings({ draft }: { draft: RunConfig }) {
-  const warnings = configWarnings(draft);
+  const batch = useStudio((s) => batchProblem(s, { ...draft, data: chosenTransfer(s) }));
+  const warnings = [...configWarnings(draft), ...(batch ? [{ field: 'batchSize', text: batch }] : [])];
   if (warnings.length === 0) return null;
   return (
     <ul className="warnings" aria-label="Unusual choices">

@@ -19,7 +19,7 @@ export function startHint(state: StudioState): string | null {
 }
 
 /** Transfer images a run of `config` uses from a set of `count` (transferLimit 0: all). */
-const usedImages = (config: RunConfig, count: number): number => (config.transferLimit > 0 ? Math.min(config.transferLimit, count) : count);
+const usedImages = (config: Pick<RunConfig, 'transferLimit'>, count: number): number => (config.transferLimit > 0 ? Math.min(config.transferLimit, count) : count);
 
 /**
  * Problems the worker would only find after loading the run's inputs: a batch larger than the
@@ -28,12 +28,15 @@ const usedImages = (config: RunConfig, count: number): number => (config.transfe
 export function runInputProblem(state: StudioState, config: RunConfig): string | null {
   const unknown = unknownTeachers(state, config.teachers);
   if (unknown.length > 0) return `The run names teachers this studio does not have: ${unknown.join(', ')}. Drop those models in the Teachers panel, or leave them out (Method panel).`;
+  return batchProblem(state, config);
+}
+
+/** A batch larger than the dropped folder it would be drawn from (the Method panel warns before Start). */
+export function batchProblem(state: StudioState, config: Pick<RunConfig, 'batchSize' | 'transferLimit' | 'data'>): string | null {
   const dropped = state.droppedImageSets.find((d) => d.id === config.data);
-  if (dropped) {
-    const used = usedImages(config, dropped.transfer.count);
-    if (config.batchSize > used) return `Batch size ${config.batchSize} is larger than the ${used} transfer images of ${dropped.name}: choose a batch size of at most ${used}.`;
-  }
-  return null;
+  if (!dropped) return null;
+  const used = usedImages(config, dropped.transfer.count);
+  return config.batchSize > used ? `Batch size ${config.batchSize} is larger than the ${used} transfer images of ${dropped.name}: choose a batch size of at most ${used}.` : null;
 }
 
 /** Picked ids that are neither in the shipped zoo nor dropped; empty until the zoo is read (nothing to compare with). */
