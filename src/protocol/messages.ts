@@ -105,6 +105,8 @@ export type WorkerEvent =
   | { kind: 'training-evaluation'; evaluation: TrainingEvaluationEvent }
   | { kind: 'training-embedding'; snapshot: EmbeddingSnapshot }
   | { kind: 'training-status'; status: TrainingStatusEvent }
+  /** Dropped images decoded so far (a large folder takes seconds): the data panel counts them. */
+  | { kind: 'images-progress'; progress: { name: string; done: number; total: number } }
   /** The WebGPU device is gone: re-init (on another backend) and resume from the checkpoint. */
   | { kind: 'device-lost'; lost: DeviceLostInfo };
 

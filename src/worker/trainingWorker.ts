@@ -86,7 +86,7 @@ const handlers: Handlers = {
   loadData: (request) => teachers.loadData(request),
   evaluateTeacher: (request) => teachers.evaluateTeacher(request),
   loadTeacherFiles: (request) => teachers.loadTeacherFiles(request),
-  loadImageFiles: (request) => droppedData.load(request),
+  loadImageFiles: (request, emit) => droppedData.load(request, (done, total) => emit({ kind: 'images-progress', progress: { name: request.name, done, total } })),
   previewImages: (request) => images.preview(request),
   exportStudent: (request) => student.exportStudent(request),
   predict: (request) => student.predict(request),
