@@ -58,7 +58,7 @@ test('defect 1: a refused Start keeps the finished run, its charts, its results 
   await control(page, 'Start training').click();
   await expect(trainingAlert(page)).toContainText('larger than the 40 transfer images');
   await expect(field(page, 'training-state')).toHaveText('complete');
-  expect(await lossPath(page).getAttribute('d')).toBe(loss);
+  await expect(lossPath(page)).toHaveAttribute('d', loss!);
   await expect(results.locator('[data-field="results-joint"]')).toHaveText(joint!);
   await page.getByRole('button', { name: 'Export student' }).click();
   await expect(page.locator('[data-field="export-summary"]')).toBeVisible({ timeout: 30_000 });

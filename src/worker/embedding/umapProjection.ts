@@ -7,12 +7,17 @@ import { seededRandom } from '../../core/random';
  * one embedding always gets one layout. 200 epochs rather than umap-js's 500 for a few
  * hundred points: the layout has settled by then and a frame costs half the time.
  * The epochs run in slices of SLICE_MS, yielding to the event loop between slices, so the
- * worker keeps answering. Not umap-js's fitAsync: it yields after every epoch, and each yield
+ * worker keeps answering and training goes on. Not umap-js's fitAsync: it yields after every epoch, and each yield
  * waits behind a whole training step, so a frame took 600 steps (3 layouts of 200 epochs)
  * and arrived after a short run had ended.
  */
-/** Milliseconds of layout work between two yields: short next to a training step, long next to one epoch. */
-export const SLICE_MS = 25;
+/**
+ * Milliseconds of layout work between two yields. Between slices one training step runs (and
+ * any request waiting), so this splits the worker's time between the two: at 200 ms against
+ * a step of ~150 ms (wasm, 2 cores) a frame's three layouts (~3 s of work) arrive a dozen steps
+ * after their evaluation, while a short run still trains, and pause answers within a slice.
+ */
+export const SLICE_MS = 200;
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
