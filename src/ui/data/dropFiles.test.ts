@@ -13,6 +13,7 @@ describe('dropName', () => {
     expect(imageDropName(['digits/3/a.png', 'digits/4/b.png'])).toBe('digits');
     expect(imageDropName(['corrupt.png', 'ok1.png', 'ok2.png'])).toBe('3 loose files');
     expect(imageDropName(['a/x.png', 'b/y.png'])).toBe('2 loose files');
+    expect(imageDropName(['notes.txt'])).toBe('notes.txt'); // one file: it is the drop
   });
 });
 
