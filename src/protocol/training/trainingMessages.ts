@@ -12,7 +12,7 @@ import type { BackendName } from '../backend/backendMessages';
 
 export type TrainingStateName = 'idle' | 'running' | 'paused' | 'stopped' | 'complete' | 'failed';
 
-/** How often a run reports and saves, and how big its plot is; every field has a default (50, 100, 10, 'pca', 50). */
+/** How often a run reports and saves, and how big its plot is; every field has a default (50, 100, 15 s, 10, 'pca', 50). */
 export interface TrainingCadence {
   /** Evaluate the student and take an embedding snapshot every this many steps. */
   evaluateEvery: number;
