@@ -65,8 +65,9 @@ export function useWorkerRecovery(client: TrainingWorkerClient): WorkerRecovery 
       (async () => {
         const init = await client.call({ kind: 'init', backend });
         const state = await client.call({ kind: 'resumeFromCheckpoint', runId: checkpoint.runId });
-        await showResumedRun({ store: studioStore, worker: client }, state);
-        studioStore.getState().receiveState(state);
+        // The panels and charts catch up beside the run: awaiting them here would clear a
+        // problem the resumed run reports meanwhile (a NaN again at the same step).
+        showResumedRun({ store: studioStore, worker: client }, state).catch(() => undefined); // the run goes on without its past on screen
         return `Resumed on ${init.backend} from step ${checkpoint.step} (now at step ${state.step}).`;
       })().then(
         (done) => (setProblem(null), setNote(done), setPhase('idle')),
