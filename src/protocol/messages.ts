@@ -12,7 +12,7 @@ import type { EmbeddingSnapshot, ProjectionName } from '../core/method/embedding
 import type { LossTerms } from '../core/method/amalgamationLoss';
 import type { BackendAttempt, BackendTrialRow, BenchProgress, BenchTrainRequest, BenchTrainResult, InitRequest, InitResult, TrialBackendsRequest, TrialBackendsResult } from './backend/backendMessages';
 import type { EvaluateTeacherRequest, EvaluateTeacherResult, ExportStudentRequest, ExportStudentResult, LoadDataRequest, LoadDataResult, LoadImageFilesRequest, LoadImageFilesResult, LoadTeacherFilesRequest, LoadTeacherFilesResult, LoadTeacherRequest, LoadTeacherResult, PredictRequest, PredictResult, PreviewImagesRequest, PreviewImagesResult } from './teachers/teacherMessages';
-import type { CheckpointQueryRequest, CheckpointSummary, ConfigureRequest, ConfigureResult, DestroyWebGpuDeviceRequest, DeviceLostInfo, HoldLifeLockRequest, ProbeImagesRequest, ProbeImagesResult, RunIdRequest, SnapshotRequest, TrainingControlRequest, TrainingEvaluationEvent, TrainingStateResult, TrainingStatusEvent, TrainingStepEvent } from './training/trainingMessages';
+import type { CheckpointQueryRequest, CheckpointSummary, ConfigureRequest, ConfigureResult, DestroyWebGpuDeviceRequest, DeviceLostInfo, HoldLifeLockRequest, ProbeImagesRequest, ProbeImagesResult, RunIdRequest, SnapshotRequest, TrainingControlRequest, TrainingEvaluationEvent, TrainingHistoryRequest, TrainingHistoryResult, TrainingStateResult, TrainingStatusEvent, TrainingStepEvent } from './training/trainingMessages';
 
 export type { DataSetId, Split, TeacherErrorCode, TeacherMetadata, RunConfig, EmbeddingSnapshot, LossTerms, ProjectionName };
 export * from './backend/backendMessages';
@@ -39,6 +39,8 @@ export interface RequestMap {
   stepOnce: { request: TrainingControlRequest & { kind: 'stepOnce' }; result: TrainingStateResult };
   stopTraining: { request: TrainingControlRequest & { kind: 'stopTraining' }; result: TrainingStateResult };
   trainingState: { request: TrainingControlRequest & { kind: 'trainingState' }; result: TrainingStateResult };
+  checkpointNow: { request: TrainingControlRequest & { kind: 'checkpointNow' }; result: TrainingStateResult };
+  trainingHistory: { request: TrainingHistoryRequest; result: TrainingHistoryResult };
   snapshot: { request: SnapshotRequest; result: EmbeddingSnapshot };
   probeImages: { request: ProbeImagesRequest; result: ProbeImagesResult };
   latestCheckpoint: { request: CheckpointQueryRequest & { kind: 'latestCheckpoint' }; result: CheckpointSummary | null };
@@ -103,6 +105,8 @@ export type WorkerEvent =
   | { kind: 'training-evaluation'; evaluation: TrainingEvaluationEvent }
   | { kind: 'training-embedding'; snapshot: EmbeddingSnapshot }
   | { kind: 'training-status'; status: TrainingStatusEvent }
+  /** Dropped images decoded so far (a large folder takes seconds): the data panel counts them. */
+  | { kind: 'images-progress'; progress: { name: string; done: number; total: number } }
   /** The WebGPU device is gone: re-init (on another backend) and resume from the checkpoint. */
   | { kind: 'device-lost'; lost: DeviceLostInfo };
 

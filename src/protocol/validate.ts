@@ -46,7 +46,7 @@ function parseBenchTrain(request: Record<string, unknown>): WorkerRequest | Work
   return { kind: 'benchTrain', backend: request.backend, steps: steps!, warmup, capMs };
 }
 
-const CONTROL_KINDS = ['startTraining', 'pause', 'resume', 'stepOnce', 'stopTraining', 'trainingState'] as const;
+const CONTROL_KINDS = ['startTraining', 'pause', 'resume', 'stepOnce', 'stopTraining', 'trainingState', 'checkpointNow'] as const;
 
 /** A run id is an IndexedDB key we made ourselves; the pattern only catches typos and skew. */
 const isRunId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(value);
@@ -58,20 +58,22 @@ function parseCadence(value: unknown): Partial<TrainingCadence> | undefined | Wo
   if (isProblem(evaluateEvery)) return evaluateEvery;
   const checkpointEvery = optionalCount(value, 'checkpointEvery', 1, 1_000_000);
   if (isProblem(checkpointEvery)) return checkpointEvery;
+  const checkpointSeconds = optionalCount(value, 'checkpointSeconds', 1, 86_400);
+  if (isProblem(checkpointSeconds)) return checkpointSeconds;
   const stepEventsPerSecond = optionalCount(value, 'stepEventsPerSecond', 1, 60);
   if (isProblem(stepEventsPerSecond)) return stepEventsPerSecond;
   const { projection } = value;
   if (projection !== undefined && projection !== 'pca' && projection !== 'umap') return badRequest(`cadence.projection must be 'pca' or 'umap' (got ${JSON.stringify(projection)})`);
   const probePerClass = optionalCount(value, 'probePerClass', 1, MAX_PROBE_PER_CLASS);
   if (isProblem(probePerClass)) return probePerClass;
-  return { evaluateEvery, checkpointEvery, stepEventsPerSecond, projection, probePerClass };
+  return { evaluateEvery, checkpointEvery, checkpointSeconds, stepEventsPerSecond, projection, probePerClass };
 }
 
 /** The training requests; the config itself is validated by the worker (validateConfig), field by field. */
 function parseTrainingRequest(request: Record<string, unknown>): WorkerRequest | WorkerErrorInfo | null {
   const kind = request.kind;
   if ((CONTROL_KINDS as readonly unknown[]).includes(kind)) return { kind: kind as (typeof CONTROL_KINDS)[number] };
-  if (kind === 'snapshot' || kind === 'probeImages') return { kind };
+  if (kind === 'snapshot' || kind === 'probeImages' || kind === 'trainingHistory') return { kind };
   if (kind === 'latestCheckpoint' || kind === 'listCheckpoints') return { kind };
   if (kind === 'resumeFromCheckpoint' || kind === 'deleteCheckpoint') {
     if (!isRunId(request.runId)) return badRequest(`runId ${JSON.stringify(request.runId)} is not a run id`);

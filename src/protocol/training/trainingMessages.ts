@@ -12,12 +12,17 @@ import type { BackendName } from '../backend/backendMessages';
 
 export type TrainingStateName = 'idle' | 'running' | 'paused' | 'stopped' | 'complete' | 'failed';
 
-/** How often a run reports and saves, and how big its plot is; every field has a default (50, 100, 10, 'pca', 50). */
+/** How often a run reports and saves, and how big its plot is; every field has a default (50, 100, 15 s, 10, 'pca', 50). */
 export interface TrainingCadence {
   /** Evaluate the student and take an embedding snapshot every this many steps. */
   evaluateEvery: number;
   /** Save a checkpoint to IndexedDB every this many steps (and always on pause). */
   checkpointEvery: number;
+  /**
+   * Also save one once this many seconds of training have passed since the last (default 15),
+   * so a reload loses seconds, not a hundred slow steps. Optional so older checkpoints still read.
+   */
+  checkpointSeconds?: number;
   /** At most this many training-step events a second; steps in between are coalesced. */
   stepEventsPerSecond: number;
   /** How embedding snapshots lay the probe set out in 2-D: PCA, or a UMAP layout (slower, computed in the worker). */
@@ -44,7 +49,20 @@ export interface ConfigureResult {
 
 /** Requests that name nothing and answer with the training state. */
 export interface TrainingControlRequest {
-  kind: 'startTraining' | 'pause' | 'resume' | 'stepOnce' | 'stopTraining' | 'trainingState';
+  /** checkpointNow: save the run's checkpoint at once (the page is being hidden or left); a no-op without a run to save. */
+  kind: 'startTraining' | 'pause' | 'resume' | 'stepOnce' | 'stopTraining' | 'trainingState' | 'checkpointNow';
+}
+
+/** The run's loss and evaluation histories, so a resumed run's charts show what came before. */
+export interface TrainingHistoryRequest {
+  kind: 'trainingHistory';
+}
+
+export interface TrainingHistoryResult {
+  runId: string | null;
+  /** Oldest first; the newest partial bucket included. */
+  losses: LossSummary[];
+  evaluations: TrainingEvaluationEvent[];
 }
 
 export interface RunIdRequest {
@@ -106,6 +124,8 @@ export interface TrainingStateResult {
   lossPoints: number;
   evaluations: number;
   latestAccuracy: number | null;
+  /** The step latestAccuracy was measured at (evaluations run every few steps, not at each). */
+  latestAccuracyStep: number | null;
   config: RunConfig | null;
   cadence: TrainingCadence;
   /** tf.memory().numTensors in the worker, read between steps. */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { errorText } from '../../protocol/errors';
 import type { BackendName, InitResult } from '../../protocol/messages';
+import { studioStore } from '../store/studioStore';
 import { trainingWorker } from '../workerClient';
 
 export type WorkerStatus =
@@ -16,11 +17,15 @@ export function useWorkerStatus(backend: BackendName | undefined): WorkerStatus 
     const started = performance.now();
     setStatus({ phase: 'starting' });
     trainingWorker.call({ kind: 'init', backend }, controller.signal).then(
-      (result) => setStatus({ phase: 'ready', result, readyMs: performance.now() - started }),
+      (result) => {
+        setStatus({ phase: 'ready', result, readyMs: performance.now() - started });
+        studioStore.getState().setWorkerReady(true); // Start may now send its run
+      },
       (error: unknown) => {
         // Our own cleanup aborted it (StrictMode remount, unmount): nothing to show.
         if (controller.signal.aborted) return;
         setStatus({ phase: 'error', message: errorText(error) });
+        studioStore.getState().setWorkerReady(false);
       },
     );
     return () => controller.abort();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropName, filesFromDrop } from './dropFiles';
+import { dropName, filesFromDrop, imageDropName } from './dropFiles';
 
 describe('dropName', () => {
   it('names a folder drop by its folder, loose model files by the model JSON', () => {
@@ -7,6 +7,13 @@ describe('dropName', () => {
     expect(dropName(['metadata.json', 'weights.bin', 'model.json'])).toBe('model.json');
     expect(dropName(['a/x.png', 'b/y.png'])).toBe('x.png');
     expect(dropName([])).toBe('files');
+  });
+  // Issue 14, defect 7: loose images were named after their first file, even one that was skipped.
+  it('names a drop of images by its folder, else by how many files, never by one file', () => {
+    expect(imageDropName(['digits/3/a.png', 'digits/4/b.png'])).toBe('digits');
+    expect(imageDropName(['corrupt.png', 'ok1.png', 'ok2.png'])).toBe('3 loose files');
+    expect(imageDropName(['a/x.png', 'b/y.png'])).toBe('2 loose files');
+    expect(imageDropName(['notes.txt'])).toBe('notes.txt'); // one file: it is the drop
   });
 });
 

@@ -56,3 +56,16 @@ export function dropName(paths: string[]): string {
   const names = paths.map((p) => p.split('/').pop() ?? p);
   return names.find((n) => /\.json$/i.test(n) && n.toLowerCase() !== 'metadata.json') ?? names[0] ?? 'files';
 }
+
+/**
+ * A name for a drop of images: the folder they came in, the file when it is the only one, else
+ * a count. Never one file's name for many: that file may be one that fails to decode
+ * ("corrupt.png (dropped)" for a set without it).
+ */
+export function imageDropName(paths: string[]): string {
+  const roots = new Set(paths.map((p) => (p.includes('/') ? p.split('/')[0] : '')));
+  const [root] = roots;
+  if (roots.size === 1 && root) return root;
+  if (paths.length === 1) return paths[0].split('/').pop() ?? paths[0];
+  return `${paths.length} loose files`;
+}

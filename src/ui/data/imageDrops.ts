@@ -1,7 +1,7 @@
-import type { LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
+import type { LoadImageFilesRequest, LoadImageFilesResult, WorkerEvent } from '../../protocol/messages';
 import type { StudioStore } from '../store/studioStore';
 import { errorInfo } from '../../protocol/errors';
-import { dropName, readFiles, type PathedFile } from './dropFiles';
+import { imageDropName, readFiles, type PathedFile } from './dropFiles';
 
 export type LoadImageFilesCall = (request: LoadImageFilesRequest) => Promise<LoadImageFilesResult>;
 
@@ -13,8 +13,8 @@ export type LoadImageFilesCall = (request: LoadImageFilesRequest) => Promise<Loa
 export function createImageDrops(call: LoadImageFilesCall, store: StudioStore) {
   async function load(files: PathedFile[], role: 'transfer' | 'evaluation', transferId?: string): Promise<LoadImageFilesResult | null> {
     const { setDataNotice } = store.getState();
-    const name = dropName(files.map((f) => f.path));
-    setDataNotice({ state: 'loading', text: `Decoding ${files.length} files from ${name}…` });
+    const name = imageDropName(files.map((f) => f.path));
+    setDataNotice({ state: 'loading', text: `Reading ${files.length.toLocaleString('en-US')} files from ${name}…` });
     try {
       const result = await call({ kind: 'loadImageFiles', name, role, files: await readFiles(files), transferId });
       setDataNotice(null);
@@ -27,12 +27,20 @@ export function createImageDrops(call: LoadImageFilesCall, store: StudioStore) {
   }
 
   return {
+    /** The worker's decode count, into the notice of the load under way (and no other). */
+    progress(event: WorkerEvent): void {
+      if (event.kind !== 'images-progress') return;
+      const { dataNotice, setDataNotice } = store.getState();
+      const { name, done, total } = event.progress;
+      if (dataNotice?.state !== 'loading' || !dataNotice.text.includes(` from ${name}`)) return;
+      setDataNotice({ state: 'loading', text: `Decoding ${total.toLocaleString('en-US')} files from ${name}: ${done.toLocaleString('en-US')} done…` });
+    },
     async transfer(files: PathedFile[]): Promise<void> {
       const result = await load(files, 'transfer');
       if (!result) return;
       const { addDroppedImageSet, setTransfer } = store.getState();
       const id = result.id as `dropped:${string}`;
-      addDroppedImageSet({ id, name: dropName(files.map((f) => f.path)), transfer: result, evaluation: null });
+      addDroppedImageSet({ id, name: imageDropName(files.map((f) => f.path)), transfer: result, evaluation: null });
       setTransfer(id);
     },
     async evaluation(transferId: string, files: PathedFile[]): Promise<void> {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ExportStudentResult, WorkerErrorInfo } from '../../protocol/messages';
 import { errorInfo, errorText } from '../../protocol/errors';
 import { teacherDropper } from '../teachers/teacherDropClient';
+import { useStudio } from '../store/studioStore';
 import { trainingWorker } from '../workerClient';
 import { revokeDownloads, toDownloads, type Download } from './exportDownloads';
 
@@ -11,6 +12,9 @@ type Exported = { phase: 'idle' } | { phase: 'exporting' } | { phase: 'ready'; r
 export function ExportStudent() {
   const [exported, setExported] = useState<Exported>({ phase: 'idle' });
   useEffect(() => () => void (exported.phase === 'ready' && revokeDownloads(exported.downloads)), [exported]);
+  // Another run's export, or why it failed, says nothing of this run's student.
+  const runId = useStudio((s) => s.progress.runId);
+  useEffect(() => setExported((e) => (e.phase === 'exporting' ? e : { phase: 'idle' })), [runId]);
 
   const run = async () => {
     setExported({ phase: 'exporting' });

@@ -34,6 +34,9 @@ export function TryIt() {
   const [answer, setAnswer] = useState<Answer>({ phase: 'idle' });
   const picked = useStudio((s) => s.pickedTeacherIds);
   useEffect(() => void (canvas.current && blank(canvas.current)), []);
+  // A new run's student answers differently: the last answer, or its error, is not about it.
+  const runId = useStudio((s) => s.progress.runId);
+  useEffect(() => setAnswer((a) => (a.phase === 'busy' ? a : { phase: 'idle' })), [runId]);
 
   const stroke = (event: PointerEvent<HTMLCanvasElement>, start: boolean) => {
     const c = canvas.current!;

@@ -11,6 +11,7 @@ import { MethodDocLink } from './MethodDocLink';
 import { ConfigField } from './ConfigField';
 import { detailFields, presetOptionText, presetText, presetTitle, runFields, supervisionFields, weightFields } from './methodFields';
 import { ShareConfig } from './ShareConfig';
+import { batchProblem, unknownTeachers } from '../training/startProblem';
 
 /** Reads a config from the page's link (on load and when the hash changes); a bad one is reported, not used. */
 function useConfigFromLink(): string | null {
@@ -33,16 +34,29 @@ function useConfigFromLink(): string | null {
 function RunInputs() {
   const teachers = useStudio(pickedTeachers);
   const transfer = useStudio(chosenTransfer);
+  // A link can name a teacher no card or drop has (a typo, a stale link): say so now, not at Start.
+  const unknown = useStudio((s) => unknownTeachers(s, s.pickedTeacherIds).join(', '));
   return (
-    <p className="muted run-inputs">
-      Teachers: <strong data-field="method-teachers">{teachers.join(', ') || 'none picked'}</strong> · transfer data:{' '}
-      <strong data-field="method-data">{transfer}</strong> <span>(chosen in the Teachers and Data panels)</span>
-    </p>
+    <>
+      <p className="muted run-inputs">
+        Teachers: <strong data-field="method-teachers">{teachers.join(', ') || 'none picked'}</strong> · transfer data:{' '}
+        <strong data-field="method-data">{transfer}</strong> <span>(chosen in the Teachers and Data panels)</span>
+      </p>
+      {unknown && (
+        <p role="alert" className="status-error" data-field="unknown-teachers">
+          The run names teachers this studio does not have: {unknown}. Drop those models in the Teachers panel, or{' '}
+          <button type="button" onClick={() => unknown.split(', ').forEach((id) => studioStore.getState().setTeacherPicked(id, false))}>
+            leave them out
+          </button>
+        </p>
+      )}
+    </>
   );
 }
 
 function Warnings({ draft }: { draft: RunConfig }) {
-  const warnings = configWarnings(draft);
+  const batch = useStudio((s) => batchProblem(s, { ...draft, data: chosenTransfer(s) }));
+  const warnings = [...configWarnings(draft), ...(batch ? [{ field: 'batchSize', text: batch }] : [])];
   if (warnings.length === 0) return null;
   return (
     <ul className="warnings" aria-label="Unusual choices">

@@ -1,11 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 import { limitsOf, numberProblem, rangeText, type NumberField } from './configLimits';
 import { fieldText } from './methodFields';
+import { useInputProblem } from './useInputProblem';
 
 /**
  * A labelled number input with its explanation and range. It keeps what the user types
  * (a half-typed '0.' is not a number yet) and commits every value that parses; the
- * range is checked again by validateConfig when the run starts.
+ * range is checked again by validateConfig when the run starts. While the text is not a value
+ * the field takes, Start refuses (useInputProblem): the draft still holds the last good one.
  */
 export function NumberInput({ field, value, onChange }: { field: NumberField; value: number; onChange(value: number): void }) {
   const id = useId();
@@ -14,6 +16,7 @@ export function NumberInput({ field, value, onChange }: { field: NumberField; va
   const limits = limitsOf(field);
   const problem = numberProblem(text, field);
   const { label, help } = fieldText(field);
+  useInputProblem(field, label, problem, text);
   return (
     <div className="field" data-config-field={field}>
       <label htmlFor={id}>{label}</label>

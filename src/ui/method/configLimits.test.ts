@@ -38,3 +38,14 @@ describe('numberProblem', () => {
     expect(numberProblem('1', 'batchSize')).toBe('must be whole number 2 to 4096');
   });
 });
+
+describe('countProblem', () => {
+  // Issue 14, defect 6: Evaluate every (0, -3, x) and Probe images per class (0, 5000, -1) were silently ignored.
+  it('names what is wrong with a typed count, and takes a good one', async () => {
+    const { countProblem } = await import('./configLimits');
+    expect(countProblem('x', 1, 200)).toBe('enter a number');
+    expect(countProblem('', 1, 200)).toBe('enter a number');
+    for (const bad of ['0', '-3', '5000', '2.5']) expect(countProblem(bad, 1, 200)).toBe('must be whole number 1 to 200');
+    expect(countProblem('25', 1, 200)).toBeNull();
+  });
+});

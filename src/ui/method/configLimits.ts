@@ -25,3 +25,14 @@ export function numberProblem(text: string, field: NumberField): string | null {
   if (value < limits.min || value > limits.max) return `must be ${rangeText(limits)}`;
   return null;
 }
+
+/** The problem with a typed whole number that must lie in [min, max], or null (the training panel's counts). */
+export function countProblem(text: string, min: number, max: number): string | null {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) return 'enter a number';
+  if (!Number.isInteger(value) || value < min || value > max) return `must be ${rangeText({ min, max, integer: true })}`;
+  return null;
+}
+
+/** An input's problem as Start reports it: the label, what is wrong, and the text typed. */
+export const typedProblem = (label: string, problem: string, text: string): string => `${label} ${problem} (typed "${text}")`;

@@ -29,6 +29,13 @@ export interface MethodSlice {
   replaceDraft(config: RunConfig): void;
   /** The config to run: the draft with the picked teachers and data, validated (throws ConfigError). */
   runConfig(): RunConfig;
+  /**
+   * Inputs whose typed text is not a value they take, by input, in words that quote the text.
+   * The draft keeps the last good value, so Start must refuse while any is here rather than
+   * run with a number the user no longer sees.
+   */
+  inputProblems: Readonly<Record<string, string>>;
+  setInputProblem(input: string, problem: string | null): void;
 }
 
 export const createMethodSlice: StudioSlice<MethodSlice> = (set, get) => ({
@@ -43,6 +50,13 @@ export const createMethodSlice: StudioSlice<MethodSlice> = (set, get) => ({
     set({ draft: config });
     adoptRunInputs(get(), config);
   },
+  inputProblems: {},
+  setInputProblem: (input, problem) =>
+    set((s) => {
+      if ((s.inputProblems[input] ?? null) === problem) return {};
+      const { [input]: _gone, ...rest } = s.inputProblems;
+      return { inputProblems: problem === null ? rest : { ...rest, [input]: problem } };
+    }),
   runConfig: () => {
     const state = get();
     const teachers = pickedTeachers(state);

@@ -6,6 +6,7 @@ import type {
   ProjectionName,
   RunConfig,
   TrainingEvaluationEvent,
+  TrainingHistoryResult,
   TrainingStateResult,
   WorkerEvent,
 } from '../../protocol/messages';
@@ -56,6 +57,17 @@ export interface TrainingSlice {
   probePerClass: number;
   /** The tfjs backend the worker said it trains on (from its last state answer). */
   workerBackend: string | null;
+  /** The worker has a tfjs backend (its init answered): until then Start would only fail. */
+  workerReady: boolean;
+  setWorkerReady(ready: boolean): void;
+  /** A resumed run's loss and evaluation histories, from the worker (the charts show its past). */
+  restoreHistory(history: TrainingHistoryResult): void;
+  /**
+   * What beginRun clears, to put back when the start it began is refused: a refused Start
+   * must not wipe the run still on screen.
+   */
+  runView(): RunView;
+  restoreRunView(view: RunView): void;
   receiveEvent(event: WorkerEvent): void;
   /** Several events in one store update (one render): what the page's event batching calls. */
   receiveEvents(events: readonly WorkerEvent[]): void;
@@ -79,6 +91,14 @@ export interface TrainingSlice {
 
 export const DEFAULT_EVALUATE_EVERY = 50;
 
+/** The part of the slice that describes the run on screen. */
+export type RunView = Pick<TrainingSlice, 'activeConfig' | 'lossSeries' | 'evaluations' | 'embedding' | 'probeImages'>;
+
+/** A loss series from a history's points, bounded as the live one is. */
+function seriesOf(points: TrainingHistoryResult['losses']): BoundedSeries<LossRecord> {
+  return points.reduce((series, p) => appendBounded(series, { step: p.step, total: p.total, terms: p.terms }, mergeLoss, MAX_LOSS_RECORDS), emptySeries<LossRecord>());
+}
+
 function onEvent(s: TrainingSlice, event: WorkerEvent): Partial<TrainingSlice> {
   const progress = progressOnEvent(s.progress, event);
   if (progress === s.progress) return {};
@@ -96,7 +116,7 @@ function onEvent(s: TrainingSlice, event: WorkerEvent): Partial<TrainingSlice> {
   }
 }
 
-export const createTrainingSlice: StudioSlice<TrainingSlice> = (set) => {
+export const createTrainingSlice: StudioSlice<TrainingSlice> = (set, get) => {
   let flushEvents = () => undefined as void;
   /** A write that must land after the events received before it. */
   const after = <A extends unknown[]>(write: (...args: A) => void) => (...args: A) => {
@@ -114,6 +134,20 @@ export const createTrainingSlice: StudioSlice<TrainingSlice> = (set) => {
     projection: 'pca',
     probePerClass: DEFAULT_PROBE_PER_CLASS,
     workerBackend: null,
+    workerReady: false,
+    setWorkerReady: (workerReady) => set({ workerReady }),
+    restoreHistory: after((history: TrainingHistoryResult) =>
+      set((s) => {
+        const latest = history.evaluations.at(-1);
+        const accuracy = latest ? { step: latest.step, joint: latest.jointAccuracy } : s.progress.accuracy;
+        return { lossSeries: seriesOf(history.losses), evaluations: keepEvaluations(history.evaluations), progress: { ...s.progress, accuracy } };
+      }),
+    ),
+    runView: () => {
+      const { activeConfig, lossSeries, evaluations, embedding, probeImages } = get();
+      return { activeConfig, lossSeries, evaluations, embedding, probeImages };
+    },
+    restoreRunView: after((view: RunView) => set(view)),
     receiveEvent: (event) => set((s) => onEvent(s, event)),
     receiveEvents: (events) => set((s) => events.reduce<TrainingSlice>((acc, event) => ({ ...acc, ...onEvent(acc, event) }), s)),
     receiveState: after((state: TrainingStateResult) =>

@@ -6,7 +6,14 @@ import { trainingWorker } from '../workerClient';
 import { resumeFromCheckpoint, trainingCommands, type CommandContext } from './trainingCommands';
 import { accuracyText, fractionDone, lossText, progressText } from './runProgress';
 import { useTrainingShortcuts } from './useTrainingShortcuts';
+import { useCheckpointOnHide } from './useCheckpointOnHide';
+import { startHint } from './startProblem';
 import { MAX_PROBE_PER_CLASS } from '../../core/evaluation/probeSet';
+import { countProblem } from '../method/configLimits';
+import { useInputProblem } from '../method/useInputProblem';
+
+/** The protocol's bound on the evaluation cadence (src/protocol/validate.ts). */
+const MAX_EVALUATE_EVERY = 1_000_000;
 
 const ctx: CommandContext = { store: studioStore, worker: trainingWorker };
 
@@ -72,15 +79,29 @@ function Controls() {
   );
 }
 
+/** A count the training panel takes; a bad one is shown and stops Start (the last good one stays in the store). */
+function useCount(input: string, label: string, value: number, max: number, set: (n: number) => void) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText((t) => (Number(t) === value ? t : String(value))), [value]); // a resumed run's cadence
+  const problem = countProblem(text, 1, max);
+  useInputProblem(input, label, problem, text);
+  const commit = (typed: string) => {
+    setText(typed);
+    if (countProblem(typed, 1, max) === null) set(Number(typed));
+  };
+  const alert = problem && (
+    <span role="alert" className="field-problem">
+      {' '}
+      {label} {problem}.
+    </span>
+  );
+  return { text, commit, problem, alert };
+}
+
 function Cadence() {
   const id = useId();
   const every = useStudio((s) => s.evaluateEvery);
-  const [text, setText] = useState(String(every));
-  const commit = (value: string) => {
-    setText(value);
-    const n = Number(value);
-    if (Number.isInteger(n) && n >= 1) studioStore.getState().setEvaluateEvery(n);
-  };
+  const { text, commit, problem, alert } = useCount('evaluateEvery', 'Evaluate every', every, MAX_EVALUATE_EVERY, studioStore.getState().setEvaluateEvery);
   return (
     <div className="field field-inline">
       <label htmlFor={id}>Evaluate every</label>
@@ -90,11 +111,12 @@ function Cadence() {
         min={1}
         step={1}
         value={text}
+        aria-invalid={problem !== null}
         aria-describedby={`${id}-help`}
         onChange={(e) => commit(e.target.value)}
       />
       <small id={`${id}-help`} className="field-help" title="and at each epoch's end: test accuracy, cohesion and an embedding frame; applies at the next start">
-        steps
+        steps{alert}
       </small>
     </div>
   );
@@ -121,18 +143,13 @@ function Layout() {
 function ProbeSize() {
   const id = useId();
   const perClass = useStudio((s) => s.probePerClass);
-  const [text, setText] = useState(String(perClass));
-  const commit = (value: string) => {
-    setText(value);
-    const n = Number(value);
-    if (Number.isInteger(n) && n >= 1 && n <= MAX_PROBE_PER_CLASS) studioStore.getState().setProbePerClass(n);
-  };
+  const { text, commit, problem, alert } = useCount('probePerClass', 'Probe images per class', perClass, MAX_PROBE_PER_CLASS, studioStore.getState().setProbePerClass);
   return (
     <div className="field field-inline">
       <label htmlFor={id}>Probe images per class</label>
-      <input id={id} type="number" min={1} max={MAX_PROBE_PER_CLASS} step={1} value={text} aria-describedby={`${id}-help`} onChange={(e) => commit(e.target.value)} />
+      <input id={id} type="number" min={1} max={MAX_PROBE_PER_CLASS} step={1} value={text} aria-invalid={problem !== null} aria-describedby={`${id}-help`} onChange={(e) => commit(e.target.value)} />
       <small id={`${id}-help`} className="field-help" title="test images of each class in the embedding plot (200 gives MNIST's 2,000 points, the most a frame holds); cohesion keeps 50. Applies at the next start.">
-        in the plot
+        in the plot{alert}
       </small>
     </div>
   );
@@ -141,7 +158,9 @@ function ProbeSize() {
 /** Item 4: start, pause, resume, step and stop the run in the worker, and its progress. */
 export function TrainingPanel() {
   useTrainingShortcuts(ctx);
+  useCheckpointOnHide(studioStore, trainingWorker);
   const p = useStudio((s) => s.progress);
+  const waiting = useStudio(startHint);
   const rows: Fact[] = [
     ['training-state', 'State', p.state],
     ['training-progress', 'Progress', progressText(p)],
@@ -165,6 +184,11 @@ export function TrainingPanel() {
       <p aria-live="polite" className="muted training-message" data-field="training-message">
         {p.message ?? ''}
       </p>
+      {waiting && (
+        <p className="muted" data-field="start-hint">
+          {waiting}
+        </p>
+      )}
       {p.error && (
         <p role="alert" className="status-error">
           {p.error}

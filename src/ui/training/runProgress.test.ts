@@ -42,3 +42,11 @@ describe('progressOnState', () => {
     expect(p).toMatchObject({ state: 'running', step: 5, busy: false, error: null, offer: null, accuracy: { step: 5, joint: 0.25 } });
   });
 });
+
+// Issue 14, defect 7: "87.66 % (step 110)" for an evaluation made at step 100.
+describe('the accuracy on screen', () => {
+  it('is tagged with the step it was measured at, not the step the run is at', () => {
+    const s = { state: 'paused', message: null, runId: 'r', step: 110, totalSteps: 200, epoch: 1, lastLoss: null, latestAccuracy: 0.8766, latestAccuracyStep: 100 } as unknown as TrainingStateResult;
+    expect(accuracyText(progressOnState(initialProgress, s).accuracy)).toBe('87.66 % (step 100)');
+  });
+});

@@ -56,7 +56,8 @@ export function progressOnEvent(p: RunProgress, event: WorkerEvent): RunProgress
 /** The progress after a control call answered with the worker's state. */
 export function progressOnState(p: RunProgress, s: TrainingStateResult): RunProgress {
   const loss = s.lastLoss ? { total: s.lastLoss.total, terms: s.lastLoss.terms } : p.loss;
-  const accuracy = s.latestAccuracy === null ? p.accuracy : { step: s.step, joint: s.latestAccuracy };
+  // Tagged with the step it was measured at: evaluations come every few steps, not at each.
+  const accuracy = s.latestAccuracy === null ? p.accuracy : { step: s.latestAccuracyStep ?? p.accuracy?.step ?? s.step, joint: s.latestAccuracy };
   const offer = s.state === 'running' ? null : p.offer;
   const { state, message, runId, step, totalSteps, epoch } = s;
   return { ...p, state, message, runId, step, totalSteps, epoch, loss, accuracy, offer, busy: false, error: null };

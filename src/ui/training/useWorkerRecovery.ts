@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TrainingWorkerClient } from '../../protocol/client';
 import { errorText } from '../../protocol/errors';
 import type { BackendName, CheckpointSummary } from '../../protocol/messages';
+import { studioStore } from '../store/studioStore';
+import { showResumedRun } from './trainingCommands';
 import { checkpointToOffer, problemFromCrash, problemFromEvent, type RecoveryProblem } from './recoveryProblem';
 
 export interface WorkerRecovery {
@@ -42,7 +44,11 @@ export function useWorkerRecovery(client: TrainingWorkerClient): WorkerRecovery 
 
   useEffect(() => {
     const offEvents = client.on((event) => {
-      if (event.kind === 'training-status' && event.status.runId) runId.current = event.status.runId;
+      if (event.kind === 'training-status' && event.status.runId) {
+        // A note about another run (how its resume went) is old news once a new run starts.
+        if (event.status.runId !== runId.current && runId.current !== null) setNote(null);
+        runId.current = event.status.runId;
+      }
       const next = problemFromEvent(event);
       if (next === 'cleared') setProblem(null);
       else if (next) found(next);
@@ -59,6 +65,9 @@ export function useWorkerRecovery(client: TrainingWorkerClient): WorkerRecovery 
       (async () => {
         const init = await client.call({ kind: 'init', backend });
         const state = await client.call({ kind: 'resumeFromCheckpoint', runId: checkpoint.runId });
+        // The panels and charts catch up beside the run: awaiting them here would clear a
+        // problem the resumed run reports meanwhile (a NaN again at the same step).
+        showResumedRun({ store: studioStore, worker: client }, state).catch(() => undefined); // the run goes on without its past on screen
         return `Resumed on ${init.backend} from step ${checkpoint.step} (now at step ${state.step}).`;
       })().then(
         (done) => (setProblem(null), setNote(done), setPhase('idle')),

@@ -17,6 +17,12 @@ export interface DroppedSet {
 
 export type DecodeImage = (bytes: ArrayBuffer) => Promise<Uint8Array>;
 
+/** Hears how many of a drop's files are decoded; called every PROGRESS_EVERY files and at the end. */
+export type DecodeProgress = (done: number, total: number) => void;
+
+/** Often enough for a count that moves, rarely enough that 10,000 files send only 40 messages. */
+export const PROGRESS_EVERY = 250;
+
 /** The worker's dropped image sets by id; decoding is injected so Node tests can use their own decoder. */
 export class DroppedData {
   private readonly sets = new Map<string, DroppedSet>();
@@ -32,11 +38,11 @@ export class DroppedData {
     return set;
   }
 
-  async load(request: LoadImageFilesRequest): Promise<LoadImageFilesResult> {
+  async load(request: LoadImageFilesRequest, progress: DecodeProgress = () => undefined): Promise<LoadImageFilesResult> {
     const started = performance.now();
     const labelled = request.role === 'evaluation';
     const target = labelled ? this.get(request.transferId ?? '') : null;
-    const { images, skipped } = await this.decodeAll(request.files, labelled);
+    const { images, skipped } = await this.decodeAll(request.files, labelled, progress);
     if (images.length === 0) {
       const why = skipped.length > 0 ? `: ${skipped.slice(0, 3).map((s) => `${s.name} (${s.reason})`).join('; ')}` : '';
       throw new WorkerFailure('bad-images', `${request.name} holds no PNG or JPEG image that could be decoded${why}`);
@@ -60,7 +66,7 @@ export class DroppedData {
     return id;
   }
 
-  private async decodeAll(files: DroppedFile[], labelled: boolean) {
+  private async decodeAll(files: DroppedFile[], labelled: boolean, progress: DecodeProgress) {
     const images: DecodedImage[] = [];
     const skipped: { name: string; reason: string }[] = [];
     const candidates = files.filter((file) => {
@@ -70,6 +76,7 @@ export class DroppedData {
     });
     const classes = classesOfPaths(candidates.map((f) => f.name));
     for (const [i, file] of candidates.entries()) {
+      if (i % PROGRESS_EVERY === 0) progress(i, candidates.length);
       const label = classes[i];
       if (labelled && label === null) {
         skipped.push({ name: file.name, reason: 'not in a class folder' });
@@ -81,6 +88,7 @@ export class DroppedData {
         skipped.push({ name: file.name, reason: `could not be decoded (${errorMessage(error)})` });
       }
     }
+    progress(candidates.length, candidates.length);
     return { images, skipped };
   }
 }

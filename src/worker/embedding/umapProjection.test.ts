@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useNodeBackend } from '../../node/wasmBackend';
 import { embeddingSnapshot } from '../../core/method/embeddingSnapshot';
 import { digitNames, memoryTeacher, syntheticLabelled } from '../../core/method/testFixtures';
@@ -50,6 +50,18 @@ describe('UMAP projection (umap-js)', () => {
     expect(nearestNeighbourAgreement(points, labels)).toBeGreaterThan(0.95);
     expect(await umapProjector(1).project(E, n, 24)).toEqual(points);
     expect(await umapProjector(2).project(E, n, 24)).not.toEqual(points);
+  });
+
+  // Issue 14, defect 9: a yield per epoch waited behind a training step each time, so frames came after the run.
+  it('yields to the event loop a few times a layout, not once an epoch', async () => {
+    const { E, labels } = blobs(4, 40, 24, 5);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      await umapProjector(1).project(E, labels.length, 24);
+      expect(timers.mock.calls.length).toBeLessThan(100); // 200 epochs: a yield each before
+    } finally {
+      timers.mockRestore();
+    }
   });
 
   it('copes with fewer points than the default neighbourhood', async () => {

@@ -21,7 +21,7 @@ export type SessionIn = (states: TrainingStateName[], what: string) => TrainingS
 export function createStudentHandlers(sessionIn: SessionIn, registry: TeacherRegistry): StudentHandlers {
   function studentOrNull(): TrainingSession | null {
     try {
-      return sessionIn(['running', 'paused', 'complete'], 'predict');
+      return sessionIn(['running', 'paused', 'complete', 'stopped'], 'predict');
     } catch {
       return null; // no student yet: the teachers still answer
     }
@@ -29,8 +29,8 @@ export function createStudentHandlers(sessionIn: SessionIn, registry: TeacherReg
 
   return {
     async exportStudent() {
-      // Paused or finished only: a running loop would change the weights while they are read.
-      const session = sessionIn(['paused', 'complete'], 'export the student (pause the run or let it finish)');
+      // Paused, finished or stopped only: a running loop would change the weights while they are read.
+      const session = sessionIn(['paused', 'complete', 'stopped'], 'export the student (pause the run or let it finish)');
       const { train, config } = session.inputs;
       const id = `student-${config.preset}-${config.teachers.join('+')}-step${session.amalgamation.step}`;
       try {

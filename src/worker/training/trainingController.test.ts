@@ -49,7 +49,7 @@ function fakeSession(totalSteps: number, nanAt = Infinity, hangAt = Infinity): T
   return session as unknown as TrainingSession;
 }
 
-function controller(session: TrainingSession) {
+function controller(session: TrainingSession, createSession: () => TrainingSession = () => session) {
   const events: WorkerEvent[] = [];
   const projections: string[] = [];
   const probeSizes: number[] = [];
@@ -57,7 +57,7 @@ function controller(session: TrainingSession) {
   const saveCheckpoint = async (s: TrainingSession) => ({ step: s.amalgamation.step, savedAt: new Date().toISOString(), config: {} }) as unknown as Checkpoint;
   const c = new TrainingController({
     loadInputs: async (config) => ({ config, teachers: [], train: {} as never, test: {} as never, backend: 'cpu' }),
-    createSession: () => session,
+    createSession,
     restoreSession: async () => session,
     saveCheckpoint,
     snapshot: async (s, _axes, projection) => (projections.push(projection), probeSizes.push(s.probe.length), { axes: { student: new Float64Array(), teachers: [] } }) as unknown as EmbeddingSnapshot,
@@ -175,5 +175,66 @@ describe('TrainingController', () => {
     const { c } = controller(fakeSession(10));
     expect(() => c.configure({ kind: 'configure', config: { batchSize: 1 } })).toThrow(expect.objectContaining({ code: 'bad-config', message: expect.stringMatching(/^config\.batchSize /) as string }));
     await expect(c.pause()).rejects.toMatchObject({ code: 'training-state' });
+  });
+
+  // Issue 14, defect 1: a refused Start used to close the finished run first, so Export then hit disposed weights.
+  it('a start refused while building its session keeps the finished run and its student', async () => {
+    const finished = fakeSession(3);
+    let made = 0;
+    const { c } = controller(finished, () => {
+      if (made++ === 0) return finished;
+      throw new RangeError('batchSize 64 is larger than the 40 transfer images');
+    });
+    await c.start();
+    await until(() => c.state().state === 'complete');
+    await expect(c.start()).rejects.toMatchObject({ code: 'bad-config', message: 'batchSize 64 is larger than the 40 transfer images' });
+    expect(c.state()).toMatchObject({ state: 'complete', step: 3 });
+    expect(c.sessionIn(['complete'], 'export')).toBe(finished);
+    await expect(finished.step()).resolves.toMatchObject({ step: 4 }); // not disposed (the fake throws once disposed)
+  });
+
+  // Issue 14, defect 2: Stop used to dispose the student, so Export and Try it had nothing while Results showed it.
+  it('stop keeps the student for export and predictions until the next start', async () => {
+    const session = fakeSession(10_000);
+    const { c } = controller(session);
+    await c.start();
+    await until(() => session.amalgamation.step >= 3);
+    const stopped = await c.stop();
+    expect(stopped.message).toMatch(/student stays/);
+    expect(c.sessionIn(['stopped'], 'export')).toBe(session);
+    const step = session.amalgamation.step;
+    await expect(session.step()).resolves.toMatchObject({ step: step + 1 }); // its tensors are still there
+  });
+
+  // Issue 14, checkpoints by time: 100 slow steps are minutes a reload would lose.
+  it('saves a checkpoint by time as well as by steps, and at once when asked', async () => {
+    const session = fakeSession(10_000);
+    const { c, store } = controller(session);
+    c.configure({ kind: 'configure', config: { preset: 'cka' }, cadence: { checkpointEvery: 1_000_000, checkpointSeconds: 0.03 } });
+    await c.start();
+    await until(() => session.amalgamation.step >= 2);
+    expect(await store.get('run-1')).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 60));
+    const timed = (await store.get('run-1'))?.step ?? 0;
+    expect(timed).toBeGreaterThan(0);
+    const now = await c.checkpointNow();
+    expect((await store.get('run-1'))?.step).toBeGreaterThanOrEqual(now.lastCheckpointStep!);
+    expect(now.lastCheckpointStep).toBeGreaterThanOrEqual(timed);
+    await c.stop();
+    expect((await c.checkpointNow()).state).toBe('stopped'); // nothing trains: nothing to save
+  });
+
+  it('answers the run\'s histories and the step of its latest accuracy', async () => {
+    const session = fakeSession(10_000);
+    const history = session.history as { losses: unknown[]; evaluations: unknown[] };
+    history.losses.push({ step: 4, total: 2, terms, steps: 1 });
+    history.evaluations.push({ step: 3, evaluation: { jointAccuracy: 0.5, perTeacher: [], cohesion: {}, confusion: [] } });
+    const { c } = controller(session);
+    expect(c.history()).toEqual({ runId: null, losses: [], evaluations: [] });
+    await c.start();
+    await c.pause();
+    expect(c.history()).toMatchObject({ runId: 'run-1', losses: [{ step: 4, total: 2 }], evaluations: [{ step: 3, jointAccuracy: 0.5 }] });
+    expect(c.state()).toMatchObject({ latestAccuracy: 0.5, latestAccuracyStep: 3 });
+    await c.stop();
   });
 });

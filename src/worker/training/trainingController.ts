@@ -5,10 +5,10 @@ import type { EmbeddingSnapshot } from '../../core/method/embeddingSnapshot';
 import type { SessionInputs, TrainingSession } from '../../core/method/trainingSession';
 import { resolveConfig } from '../../core/method/resolveConfig';
 import { validateConfig } from '../../core/method/validateConfig';
-import type { BackendName, CheckpointSummary, ConfigureRequest, ConfigureResult, TrainingCadence, TrainingStateName, TrainingStateResult, WorkerMemory } from '../../protocol/messages';
+import type { BackendName, CheckpointSummary, ConfigureRequest, ConfigureResult, TrainingCadence, TrainingHistoryResult, TrainingStateName, TrainingStateResult, WorkerMemory } from '../../protocol/messages';
 import { newestFirst } from './checkpointStore';
 import { WorkerFailure } from '../failure';
-import { checkpointNote, DEFAULT_CADENCE, failureMessage, lastLoss, resolveCadence } from './trainingEvents';
+import { checkpointNote, DEFAULT_CADENCE, failureMessage, historyResult, lastLoss, resolveCadence } from './trainingEvents';
 import type { LoadTrainingInputs } from './trainingInputs';
 import { withProbeSize } from '../embedding/probeSession';
 import { TrainingRun, type RunDeps, type RunEnd } from './trainingRun';
@@ -61,12 +61,25 @@ export class TrainingController {
 
   async start(): Promise<TrainingStateResult> {
     this.require(['idle', 'paused', 'stopped', 'complete', 'failed'], 'start training');
-    await this.run?.close();
     this.config ??= validateConfig({});
-    const session = withProbeSize(this.deps.createSession(await this.deps.loadInputs(this.config)), this.cadence.probePerClass);
+    // The new session is built before the last run is let go: a start refused here (a batch
+    // larger than the data, a teacher that will not load) leaves that run, its student and
+    // its results as they were.
+    const session = await this.newSession(this.config);
+    await this.run?.close();
     const runId = (this.deps.newRunId ?? defaultRunId)();
     this.launch(new TrainingRun(runId, session, this.cadence, this.deps));
     return this.state();
+  }
+
+  private async newSession(config: RunConfig): Promise<TrainingSession> {
+    const inputs = await this.deps.loadInputs(config);
+    try {
+      return withProbeSize(this.deps.createSession(inputs), this.cadence.probePerClass);
+    } catch (error) {
+      if (error instanceof RangeError) throw new WorkerFailure('bad-config', error.message);
+      throw error;
+    }
   }
 
   async pause(): Promise<TrainingStateResult> {
@@ -95,11 +108,28 @@ export class TrainingController {
     return this.state();
   }
 
+  /**
+   * Ends the run for good, but keeps its student (freed by the next start or resume), so
+   * Export and Try it still work on what Results shows.
+   */
   async stop(): Promise<TrainingStateResult> {
     const run = this.requireRun(['running', 'paused', 'complete', 'failed'], 'stop');
-    await run.close();
-    this.setStatus('stopped', `stopped at step ${this.step()}`);
+    await run.finish();
+    this.setStatus('stopped', `stopped at step ${this.step()}; its student stays for Export and Try it until the next start`);
     return this.state();
+  }
+
+  /** Saves the run's checkpoint now (the page is hidden or closing); nothing to do without a run that trains. */
+  async checkpointNow(): Promise<TrainingStateResult> {
+    const run = this.run;
+    if (run && (this.status.state === 'running' || this.status.state === 'paused')) {
+      await run.checkpoint().catch(() => undefined); // recorded in the run's `problem`
+    }
+    return this.state();
+  }
+
+  history(): TrainingHistoryResult {
+    return historyResult(this.run?.runId ?? null, this.run?.session.history);
   }
 
   async snapshot(): Promise<EmbeddingSnapshot> {
@@ -175,6 +205,7 @@ export class TrainingController {
       lossPoints: history ? history.losses.length + (history.pending ? 1 : 0) : 0,
       evaluations: history?.evaluations.length ?? 0,
       latestAccuracy: latest?.evaluation.jointAccuracy ?? null,
+      latestAccuracyStep: latest?.step ?? null,
       config: this.config,
       cadence: this.cadence,
       ...memoryFields(this.deps.memory()),

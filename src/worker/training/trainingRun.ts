@@ -5,7 +5,7 @@ import type { ProjectionName, TrainingCadence, TrainingStepEvent } from '../../p
 import type { CheckpointStore } from './checkpointStore';
 import type { Emit } from '../backend/initHandler';
 import { errorMessage } from '../../protocol/errors';
-import { evaluationEvent, stepEvent } from './trainingEvents';
+import { DEFAULT_CHECKPOINT_SECONDS, evaluationEvent, stepEvent } from './trainingEvents';
 import { LatestThrottle, realClock, type ThrottleClock } from './trainingThrottle';
 
 /** What a run needs from the core and the worker; tests pass fakes. */
@@ -39,6 +39,11 @@ export class TrainingRun {
   /** Settles when the run is abandoned, so a request waiting on a step of a lost device stops waiting. */
   private readonly abandoned = new Promise<void>((resolve) => (this.letGo = resolve));
   private readonly steps: LatestThrottle<TrainingStepEvent>;
+  private readonly clock: ThrottleClock;
+  /** When the last checkpoint was asked for (the run's start counts as one): the time-based cadence counts from it. */
+  private lastSaveAt: number;
+  /** A periodic save in flight: the next one waits for it rather than queueing behind it. */
+  private saving = false;
 
   constructor(
     readonly runId: string,
@@ -49,7 +54,9 @@ export class TrainingRun {
   ) {
     this.lastCheckpointStep = lastCheckpointStep;
     const send = (step: TrainingStepEvent) => deps.emit({ kind: 'training-step', step });
-    this.steps = new LatestThrottle(send, 1000 / cadence.stepEventsPerSecond, deps.clock ?? realClock);
+    this.clock = deps.clock ?? realClock;
+    this.lastSaveAt = this.clock.now();
+    this.steps = new LatestThrottle(send, 1000 / cadence.stepEventsPerSecond, this.clock);
   }
 
   get running(): boolean {
@@ -103,9 +110,16 @@ export class TrainingRun {
 
   /** Saves a checkpoint after the side work already queued; rejects if the save fails. */
   checkpoint(): Promise<void> {
+    this.lastSaveAt = this.clock.now();
     const job = this.unlessAbandoned(this.background.then(() => this.saveNow()));
     this.background = job.catch((error: unknown) => void (this.problem = `checkpoint failed: ${errorMessage(error)}`));
     return job;
+  }
+
+  /** Stops the loop and its side work, silently, keeping the session (its student) until close(). */
+  async finish(): Promise<void> {
+    await this.halt();
+    this.steps.cancel();
   }
 
   /** Stops everything, silently, and frees the session's tensors. Safe to call twice. */
@@ -150,8 +164,20 @@ export class TrainingRun {
     this.maybeCheckpoint(progress.step);
   }
 
+  /**
+   * A checkpoint every `checkpointEvery` steps, and also once `checkpointSeconds` have passed
+   * since the last: on a slow backend 100 steps are minutes a reload would lose.
+   */
   private maybeCheckpoint(step: number): void {
-    if (step % this.cadence.checkpointEvery === 0) this.checkpoint().catch(() => undefined); // recorded in `problem`
+    const byStep = step % this.cadence.checkpointEvery === 0;
+    const seconds = (this.clock.now() - this.lastSaveAt) / 1000;
+    // A timed save waits for one in flight rather than queueing behind it; a stepped one never skips.
+    const byTime = !this.saving && seconds >= (this.cadence.checkpointSeconds ?? DEFAULT_CHECKPOINT_SECONDS);
+    if (!byStep && !byTime) return;
+    this.saving = true;
+    this.checkpoint()
+      .catch(() => undefined) // recorded in `problem`
+      .finally(() => (this.saving = false));
   }
 
   private evaluated(point: EvaluationPoint): void {
