@@ -129,7 +129,7 @@ export const configSchema = {
     unusedWhen: (c: RunConfig): boolean => !canRefine(c),
   }),
   refineThreshold: realField({
-    default: 0.9, min: 0.5, max: 1, flag: 'refine-threshold', group: 'details', label: 'Refinement confidence',
+    default: 0.9, min: 0.1, max: 1, flag: 'refine-threshold', group: 'details', label: 'Refinement confidence',
     help: "The student's probability of its class, on the image and on every shifted copy, must reach this for the student to reassign the image's owner.",
     unusedWhen: (c: RunConfig): boolean => refinementOff(c),
   }),
