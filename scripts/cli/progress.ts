@@ -7,6 +7,8 @@ const shortNames: Record<LossTermName, string> = {
   intra: 'intra',
   inter: 'inter',
   align: 'align',
+  instanceInter: 'iinter',
+  instanceIntra: 'iintra',
   cflMmd: 'mmd',
   cflReconstruction: 'rec',
   supervised: 'sup',
@@ -16,7 +18,7 @@ const shortNames: Record<LossTermName, string> = {
 export function activeTerms(config: RunConfig): LossTermName[] {
   if (config.supervised) return ['supervised'];
   const w = config.weights;
-  return (['kd', 'intra', 'inter', 'align', 'cflMmd', 'cflReconstruction'] as const).filter((n) => w[n] > 0);
+  return (['kd', 'intra', 'inter', 'align', 'instanceInter', 'instanceIntra', 'cflMmd', 'cflReconstruction'] as const).filter((n) => w[n] > 0);
 }
 
 export function formatDuration(seconds: number): string {

@@ -21,7 +21,8 @@ function perTeacher(e: Evaluation): string {
 }
 
 export function formatEpoch(e: EpochRecord, epochs: number): string {
-  return `epoch ${e.epoch}/${epochs}: joint ${pct(e.evaluation.jointAccuracy)}; ${perTeacher(e.evaluation)} (${e.seconds.toFixed(1)} s, mean loss ${e.meanTotal.toPrecision(4)})`;
+  const refined = e.refinement ? `; refinement: ${e.refinement.changed} images change owner (${e.refinement.candidates} qualified)` : '';
+  return `epoch ${e.epoch}/${epochs}: joint ${pct(e.evaluation.jointAccuracy)}; ${perTeacher(e.evaluation)} (${e.seconds.toFixed(1)} s, mean loss ${e.meanTotal.toPrecision(4)})${refined}`;
 }
 
 export function formatSummary(r: RunRecord, file: string): string {

@@ -139,6 +139,31 @@ describe(`trainStep with small in-memory teachers (${BACKEND})`, () => {
     }
   });
 
+  it('the instance terms train when weighted: finite, non-zero, in the total, the same for a twin, nothing leaked', async () => {
+    const config = configFromPreset('cka', { ...SMALL, weights: { instanceInter: 0.5, instanceIntra: 0.25 } });
+    const a = createAmalgamation(config, teachers, SHAPE);
+    const twin = createAmalgamation(config, teachers, SHAPE);
+    try {
+      await trainStep(a, x);
+      await trainStep(twin, x);
+      const before = tf.memory().numTensors;
+      const r = await trainStep(a, x);
+      expect(tf.memory().numTensors).toBe(before);
+      for (const name of ['instanceInter', 'instanceIntra'] as const) {
+        expect(Number.isFinite(r.terms[name]), name).toBe(true);
+        expect(r.terms[name], name).toBeGreaterThan(0);
+      }
+      const w = config.weights as unknown as Record<string, number>;
+      const expected = lossTermNames.reduce((sum, n) => sum + r.terms[n] * (n === 'supervised' ? 1 : w[n]), 0);
+      expect(Math.abs(r.total - expected)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(expected)));
+      // The second view is seeded by the run's seed and the step: a twin draws the same view.
+      expect((await trainStep(twin, x)).terms).toEqual(r.terms);
+    } finally {
+      disposeAmalgamation(a);
+      disposeAmalgamation(twin);
+    }
+  });
+
   // Guards against tfjs 4.22's wasm GatherV2 with batchDims > 0 (tensorflow/tfjs#8658), which
   // once gave wrong multi-head pseudo-labels here or trapped with "memory access out of bounds".
   it('multi-head pseudo-labels are the most confident teacher\'s class, on this backend', async () => {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { augmentImages, DEFAULT_AUGMENT } from '../augment';
 import type { Teacher } from '../teachers/loadTeacher';
 import type { ImageShape } from '../data/transferSet';
 import type { RunConfig } from './config';
@@ -55,6 +56,11 @@ export function runTeachers(teachers: Teacher[], images01: tf.Tensor4D): Teacher
   return { features: outs.map((o) => o.features), logits: outs.map((o) => o.logits) };
 }
 
+/** The second view's augmentation seed: fixed by the run's seed and the step, so a resumed run draws the same views. */
+function viewSeed(seed: number, step: number): number {
+  return (Math.imul(seed + 1, 0x9e3779b1) + step) >>> 0;
+}
+
 function termValues(terms: Partial<Record<string, tf.Scalar>>): tf.Tensor1D {
   return tf.stack(lossTermNames.map((n) => terms[n] ?? tf.scalar(0))) as tf.Tensor1D;
 }
@@ -77,12 +83,14 @@ export async function trainStep(a: Amalgamation, images01: tf.Tensor4D, trueLabe
   const { value, grads, terms } = tf.tidy(() => {
     const teachers = teacherOutputs ?? run(images01);
     const { target, pseudo } = batchTargets(a, teachers, images01, run, indices);
+    const view2 = !config.supervised && config.weights.instanceIntra > 0 ? augmentImages(images01, DEFAULT_AUGMENT, viewSeed(config.seed, a.step)) : null;
     let kept: tf.Tensor1D | undefined;
     const result = tf.variableGrads(() => {
       const { features, heads } = runStudent(a.student, images01, true);
+      const studentFeaturesView2 = view2 ? runStudent(a.student, view2, true).features : undefined;
       const parts = config.supervised
         ? { supervised: supervisedLoss(config, a.union, heads, trueLabels) }
-        : amalgamationTerms({ config, space: a.space, studentFeatures: features, studentHeads: heads, teachers, target, pseudo });
+        : amalgamationTerms({ config, space: a.space, studentFeatures: features, studentHeads: heads, teachers, target, pseudo, studentFeaturesView2 });
       kept = tf.keep(termValues(parts));
       return weightedTotal(config, parts);
     }, vars);

@@ -6,6 +6,8 @@ import {
   alignmentLoss,
   combineTeacherTargets,
   commonFeatureMmd,
+  instanceInterLoss,
+  instanceIntraLoss,
   interContrastiveLoss,
   intraContrastiveLoss,
   l2Normalize,
@@ -17,7 +19,7 @@ import {
 } from './losses';
 import type { UnionLabels } from './unionLabels';
 
-export const lossTermNames = ['kd', 'intra', 'inter', 'align', 'cflMmd', 'cflReconstruction', 'supervised'] as const;
+export const lossTermNames = ['kd', 'intra', 'inter', 'align', 'instanceInter', 'instanceIntra', 'cflMmd', 'cflReconstruction', 'supervised'] as const;
 export type LossTermName = (typeof lossTermNames)[number];
 export type LossTerms = Record<LossTermName, number>;
 
@@ -48,6 +50,8 @@ interface LossInputs {
   teachers: TeacherOutputs;
   target: tf.Tensor2D;
   pseudo: tf.Tensor1D;
+  /** The student's features of a second, augmented view of the batch; only the two-view term reads it. */
+  studentFeaturesView2?: tf.Tensor2D;
 }
 
 function softTarget({ config, studentHeads, teachers, target }: LossInputs): tf.Scalar {
@@ -61,17 +65,24 @@ function contrastive(inputs: LossInputs, terms: Partial<Record<LossTermName, tf.
   const w = config.weights;
   const common = space.student.apply(studentFeatures) as tf.Tensor2D;
   const teacherCommon = teachers.features.map((f, k) => space.teachers[k].apply(f) as tf.Tensor2D);
-  if (uses(w.intra) || uses(w.inter) || uses(w.align)) {
+  if ([w.intra, w.inter, w.align, w.instanceInter, w.instanceIntra].some(uses)) {
     const v = l2Normalize(common);
     const us = teacherCommon.map((u) => l2Normalize(u));
     if (uses(w.intra)) terms.intra = intraContrastiveLoss(v, us, pseudo, config.tau);
     if (uses(w.inter)) terms.inter = interContrastiveLoss(v, us, pseudo, config.tau);
     if (uses(w.align)) terms.align = alignmentLoss(v, us, config.tauAlign, config.alignVariant);
+    if (uses(w.instanceInter)) terms.instanceInter = instanceInterLoss(v, us, config.tau);
+    if (uses(w.instanceIntra)) terms.instanceIntra = instanceIntraLoss(v, l2Normalize(space.student.apply(secondView(inputs)) as tf.Tensor2D), config.tau);
   }
   if (uses(w.cflMmd)) terms.cflMmd = tf.addN(teacherCommon.map((h) => commonFeatureMmd(common, h)));
   if (uses(w.cflReconstruction)) {
     terms.cflReconstruction = tf.addN(teacherCommon.map((h, k) => reconstructionMse(space.decoders[k].apply(h) as tf.Tensor, teachers.features[k])));
   }
+}
+
+function secondView({ studentFeaturesView2 }: LossInputs): tf.Tensor2D {
+  if (!studentFeaturesView2) throw new Error('the instance two-view term needs the student features of a second view (studentFeaturesView2)');
+  return studentFeaturesView2;
 }
 
 /** Every active term of the total loss, by name; the total is their weighted sum. */

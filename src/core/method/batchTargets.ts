@@ -6,6 +6,7 @@ import {
   disposeOwnershipFit,
   fitOwnership,
   ownershipTargets,
+  owners,
   prepareOwnership,
   shiftAgreement,
   targetBuilder,
@@ -17,6 +18,7 @@ import {
 } from '../ownership';
 import { teacherTargets, type TeacherOutputs } from './amalgamationLoss';
 import type { RunConfig } from './config';
+import { applyRefinement, type RefinementTable } from './refinement';
 import type { UnionLabels } from './unionLabels';
 
 /** What a batch's targets are built from: the run's config, its union, and the target builder's fit once made. */
@@ -25,6 +27,8 @@ export interface TargetSource {
   union: UnionLabels;
   /** The target builder's pass over the transfer set (prepareTargets), or null before it. */
   ownership: OwnershipPrepass | null;
+  /** Self-refinement's reassigned owners by transfer index (refineTargets.ts); absent or null: the builder's owners stand. */
+  refinement?: RefinementTable | null;
 }
 
 type RunTeachers = (images01: tf.Tensor4D) => TeacherOutputs;
@@ -67,7 +71,23 @@ export function batchTargets(source: TargetSource, teachers: TeacherOutputs, ima
     const evidence = evidenceOf(source, spec, teachers, images01, run, indices);
     const fit = source.ownership?.fit ?? fitOwnership(spec, evidence, source.config.seed);
     const { target, pseudo } = ownershipTargets(fit, evidence, source.union.maps, source.union.names.length, source.config.temperature);
-    return { target, pseudo };
+    if (!source.refinement || !indices) return { target, pseudo };
+    const refined = applyRefinement(source.refinement, source.union, teachers.logits, source.config.temperature, indices, target);
+    return refined === target ? { target, pseudo } : { target: refined, pseudo: tf.argMax(refined, 1) as tf.Tensor1D };
+  });
+}
+
+/**
+ * The builder's owning teacher per image, int32 [B], before any refinement: what self-refinement
+ * compares the student with. Null for runs without a target builder (multi-head, the oracle).
+ */
+export function builderOwners(source: TargetSource, teachers: TeacherOutputs, images01: tf.Tensor4D, run: RunTeachers, indices?: ArrayLike<number>): tf.Tensor1D | null {
+  const spec = builderOf(source.config);
+  if (!spec) return null;
+  return tf.tidy(() => {
+    const evidence = evidenceOf(source, spec, teachers, images01, run, indices);
+    const fit = source.ownership?.fit ?? fitOwnership(spec, evidence, source.config.seed);
+    return owners(ownershipTargets(fit, evidence, source.union.maps, source.union.names.length, source.config.temperature).weights);
   });
 }
 

@@ -7,7 +7,7 @@ import type { StepResult } from './amalgamation';
 import { lossTermNames } from './amalgamationLoss';
 import { CheckpointMismatchError, namedVariables, restoreSession, saveCheckpoint, type Checkpoint } from './checkpoint';
 import type { RunConfig } from './config';
-import { expectSameLosses, smallTeachers, snapshot, syntheticLabelled, useCpuBackend } from './testFixtures';
+import { digitNames, expectSameLosses, memoryTeacher, smallTeachers, snapshot, syntheticLabelled, useCpuBackend } from './testFixtures';
 import { createTrainingSession, type SessionState, type TrainingSession } from './trainingSession';
 import { configFromPreset, type ConfigOverrides } from './resolveConfig';
 
@@ -75,6 +75,33 @@ describe('checkpoints (cpu)', () => {
     expect(withoutTimes(restored.state())).toEqual(withoutTimes(run.session.state()));
     expect(weights(restored)).toEqual(weights(run.session));
     await restored.dispose();
+  });
+
+  it('self-refinement resumes exactly: the reassigned owners travel in the checkpoint', async () => {
+    // A young student on noise is never sure, hence the low threshold (stability still applies).
+    // Disjoint teachers (the small pair shares '4', which a young student on noise always picks,
+    // and a shared class never contradicts its owner). 5 steps per epoch; the checkpoint at step
+    // 7 holds epoch 1's refinement, and the 6 steps after it cross epoch 2's end, which refines
+    // again from the resumed student.
+    const disjoint = await Promise.all([
+      memoryTeacher({ id: 'mlp-0-4', labels: digitNames(0, 4), architecture: 'mlp', seed: 3 }),
+      memoryTeacher({ id: 'lenet-5-9', labels: digitNames(5, 9), architecture: 'lenet5', seed: 4 }),
+    ]);
+    const config = configFromPreset('cka', { ...SMALL, teachers: ['mlp-0-4', 'lenet-5-9'], epochs: 3, refine: 'student', refineThreshold: 0.15, refineMaxShare: 0.5 });
+    const session = createTrainingSession({ config, teachers: disjoint, train, test, backend: tf.getBackend() });
+    await steps(session, 7);
+    const checkpoint = await saveCheckpoint(session);
+    expect(checkpoint.refinement?.epoch).toBe(1);
+    expect(checkpoint.refinement?.indices.length, 'the student reassigned some owners').toBeGreaterThan(0);
+    expect(checkpoint.refinement?.indices.length, 'at most half the 40 images').toBeLessThanOrEqual(20);
+    expect(session.history.epochs[0].refinement?.changed).toBe(checkpoint.refinement?.indices.length);
+    const after = await steps(session, 6);
+    expect(session.state().refinement?.epoch).toBe(2);
+    const restored = await restore(structuredClone(checkpoint), { teachers: disjoint });
+    expectSameLosses(await steps(restored, 6), after);
+    expect(withoutTimes(restored.state())).toEqual(withoutTimes(session.state()));
+    await Promise.all([session.dispose(), restored.dispose()]);
+    disjoint.forEach((t) => t.dispose());
   });
 
   it('is plain data: no tensors, survives structuredClone, restores in any variable order', async () => {

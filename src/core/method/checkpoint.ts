@@ -254,8 +254,8 @@ export async function restoreSession(cp: Checkpoint, inputs: RestoreInputs): Pro
   const config = validateConfig(cp.config);
   const problems = await inputDifferences(cp, inputs);
   if (problems.length) throw new CheckpointMismatchError(problems);
-  const { position, step, history, epochTotals } = cp;
-  const session = createTrainingSession({ ...inputs, config }, { position, step, history, epochTotals });
+  const { position, step, history, epochTotals, refinement } = cp;
+  const session = createTrainingSession({ ...inputs, config }, { position, step, history, epochTotals, refinement: refinement ?? null });
   try {
     const named = namedVariables(session.amalgamation);
     loadVariables(named, cp.variables);

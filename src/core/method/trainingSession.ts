@@ -5,11 +5,13 @@ import type { LabelledImages } from '../data/labelledImages';
 import { median } from '../median';
 import { epochOrder, toTransferSet, type TransferSet } from '../data/transferSet';
 import type { Teacher } from '../teachers/loadTeacher';
-import { createAmalgamation, disposeAmalgamation, runTeachers, trainStep, type Amalgamation, type StepResult } from './amalgamation';
-import { prepareTargets } from './batchTargets';
+import { createAmalgamation, disposeAmalgamation, predictUnion, runTeachers, trainStep, type Amalgamation, type StepResult } from './amalgamation';
+import { builderOf, prepareTargets } from './batchTargets';
 import { lossTermNames, type LossTerms } from './amalgamationLoss';
 import type { RunConfig } from './config';
 import { evaluateStudent, type Evaluation } from './evaluateStudent';
+import { refineTargets } from './refineTargets';
+import { refinementTable, type Refinement } from './refinement';
 import { limitImages } from './runData';
 import { DEFAULT_TEACHER_CACHE_BYTES, TeacherCache } from './teacherCache';
 import { dataLabelsToUnion } from './unionLabels';
@@ -60,6 +62,8 @@ export interface EpochRecord {
   meanTotal: number;
   meanTerms: LossTerms;
   evaluation: Evaluation;
+  /** Self-refinement made at this epoch's end: images whose owner changed, and how many qualified before the cap. */
+  refinement?: { changed: number; candidates: number };
 }
 
 /** Mean loss over `steps` consecutive steps ending at step `step`. */
@@ -101,6 +105,12 @@ export interface SessionState {
   step: number;
   history: SessionHistory;
   epochTotals: EpochTotals;
+  /**
+   * The student's latest owner reassignments (self-refinement), which the next epochs train on;
+   * absent or null before the first. Stored because the student that made them is gone once
+   * training goes on.
+   */
+  refinement?: Refinement | null;
 }
 
 export interface RunOptions {
@@ -215,6 +225,7 @@ class Session implements TrainingSession {
   private pos: Position;
   private hist: SessionHistory;
   private totals: EpochTotals;
+  private refinement: Refinement | null = null;
   private order: { epoch: number; indices: Uint32Array } | null = null;
   private targetsReady: Promise<void> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -239,6 +250,7 @@ class Session implements TrainingSession {
     this.hist = state.history;
     this.totals = state.epochTotals;
     this.amalgamation.step = state.step;
+    this.setRefinement(state.refinement ?? null);
   }
 
   get position(): Position {
@@ -254,7 +266,7 @@ class Session implements TrainingSession {
   }
 
   state(): SessionState {
-    return structuredClone({ position: this.pos, step: this.amalgamation.step, history: this.hist, epochTotals: this.totals });
+    return structuredClone({ position: this.pos, step: this.amalgamation.step, history: this.hist, epochTotals: this.totals, refinement: this.refinement });
   }
 
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -364,15 +376,44 @@ class Session implements TrainingSession {
   private async closeEpochIfDone(hooks: RunOptions): Promise<boolean> {
     if (this.pos.batch < this.stepsPerEpoch) return false;
     const t = this.totals;
+    // Before the evaluation: a failed close is redone whole, and the refinement is deterministic.
+    const refinement = await this.refineIfDue();
     const point = await this.evaluateNow();
     hooks.onEvaluate?.(point);
     const { evaluation } = point;
     const record: EpochRecord = { epoch: this.pos.epoch + 1, seconds: t.seconds, meanTotal: t.total / t.steps, meanTerms: mapTerms((n) => t.terms[n] / t.steps), evaluation };
+    if (refinement) record.refinement = { changed: refinement.indices.length, candidates: refinement.candidates };
     this.hist.epochs.push(record);
     this.pos = { epoch: this.pos.epoch + 1, batch: 0 };
     this.totals = emptyEpochTotals();
     hooks.onEpoch?.(record);
     return true;
+  }
+
+  /**
+   * Self-refinement at the end of a 1-based epoch from refineFromEpoch on, except the last (no
+   * epoch would train on it): the student reassigns owners for the epochs after (refineTargets.ts).
+   */
+  private async refineIfDue(): Promise<Refinement | null> {
+    const { config } = this.inputs;
+    const closing = this.pos.epoch + 1;
+    if (config.refine !== 'student' || !builderOf(config) || closing < config.refineFromEpoch || closing >= config.epochs) return null;
+    const a = this.amalgamation;
+    const run = (images: tf.Tensor4D) => runTeachers(a.teachers, images);
+    const cache = this.teacherCache;
+    const refinement = await refineTargets(
+      a,
+      this.transfer,
+      { predict: (x) => predictUnion(a, x), teachers: async (indices, x) => (cache ? cache.outputs(indices, x, run) : run(x)), run },
+      { threshold: config.refineThreshold, maxShare: config.refineMaxShare, seed: config.seed, epoch: closing },
+    );
+    this.setRefinement(refinement);
+    return refinement;
+  }
+
+  private setRefinement(r: Refinement | null): void {
+    this.refinement = r;
+    this.amalgamation.refinement = r ? refinementTable(r, this.train.count) : null;
   }
 
   private async evaluateNow(): Promise<EvaluationPoint> {

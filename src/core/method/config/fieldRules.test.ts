@@ -36,14 +36,27 @@ describe('configWarnings', () => {
   });
 });
 
+/** Self-refinement is off in every preset, so its settings are never read there. */
+const refinement = ['refine', 'refineFromEpoch', 'refineMaxShare', 'refineThreshold'];
+
 describe('unusedFields', () => {
-  it('full cka reads every method field but the head combiner, which only multi-head students read', () => {
-    expect([...unusedFields(configFromPreset('cka'))]).toEqual(['combiner']);
-    expect([...unusedFields(configFromPreset('cka', { taskMode: 'multi-head' }))]).toEqual(['targetBuilder']);
+  it('full cka reads every method field but the head combiner, which only multi-head students read, and the refinement settings', () => {
+    expect([...unusedFields(configFromPreset('cka'))]).toEqual(['combiner', 'refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']);
+    expect([...unusedFields(configFromPreset('cka', { taskMode: 'multi-head' }))]).toEqual(['targetBuilder', ...['refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']]);
+  });
+
+  it('refinement reads its settings once switched on over two epochs or more, and not at one epoch', () => {
+    expect([...unusedFields(configFromPreset('cka', { refine: 'student', epochs: 2 }))]).toEqual(['combiner']);
+    expect([...unusedFields(configFromPreset('cka', { refine: 'student', epochs: 1 }))]).toEqual(['combiner', 'refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']);
+  });
+
+  it('a two-view weight makes the contrastive tau read even without the pseudo-label terms', () => {
+    expect(unusedFields(configFromPreset('kd')).has('tau')).toBe(true);
+    expect(unusedFields(configFromPreset('kd', { weights: { instanceIntra: 1 } })).has('tau')).toBe(false);
   });
 
   it('kd reads no contrastive temperature, alignment setting or common space', () => {
-    expect([...unusedFields(configFromPreset('kd'))].sort()).toEqual(['alignVariant', 'combiner', 'projectionSize', 'tau', 'tauAlign']);
+    expect([...unusedFields(configFromPreset('kd'))].sort()).toEqual(['alignVariant', 'combiner', 'projectionSize', ...refinement, 'tau', 'tauAlign'].sort());
   });
 
   it('the oracle reads no soft-target setting', () => {
@@ -54,6 +67,6 @@ describe('unusedFields', () => {
   });
 
   it('cka-no-align leaves the alignment settings unread, and only those', () => {
-    expect([...unusedFields(configFromPreset('cka-no-align'))].sort()).toEqual(['alignVariant', 'combiner', 'tauAlign']);
+    expect([...unusedFields(configFromPreset('cka-no-align'))].sort()).toEqual(['alignVariant', 'combiner', ...refinement, 'tauAlign'].sort());
   });
 });

@@ -6,5 +6,5 @@ import type { RunConfig } from '../config';
  */
 export function needsCommonSpace(config: RunConfig): boolean {
   const w = config.weights;
-  return !config.supervised && [w.intra, w.inter, w.align, w.cflMmd, w.cflReconstruction].some((weight) => weight > 0);
+  return !config.supervised && [w.intra, w.inter, w.align, w.instanceInter, w.instanceIntra, w.cflMmd, w.cflReconstruction].some((weight) => weight > 0);
 }

@@ -64,7 +64,8 @@ describe('the config schema', () => {
 
   it('a field has no effect on the defaults only where its rule says so', () => {
     const unused = fieldPaths.filter((p) => configSchema[p].unusedWhen?.(defaultConfig));
-    // The default student is joint: one target from the target builder, no heads to combine.
-    expect(unused).toEqual(['combiner']);
+    // The default student is joint: one target from the target builder, no heads to combine;
+    // self-refinement is off by default, so its settings are not read.
+    expect(unused).toEqual(['combiner', 'refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']);
   });
 });

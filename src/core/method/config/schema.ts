@@ -24,6 +24,8 @@ export const taskModes = ['joint', 'multi-head'] as const;
 export const combiners = ['concat', 'confidence'] as const;
 export const alignVariants = ['sample', 'relational'] as const;
 export const optimizers = ['adam', 'sgd'] as const;
+export const refineModes = ['off', 'student'] as const;
+export type RefineMode = (typeof refineModes)[number];
 export type OptimizerName = (typeof optimizers)[number];
 
 const ckaFamily = (c: RunConfig) => c.preset === 'cka' || c.preset.startsWith('cka-');
@@ -36,6 +38,10 @@ const ablationWarning = (term: 'intra' | 'inter' | 'align') => (c: RunConfig): s
   c.preset === 'cka' && c.weights[term] === 0
     ? `preset cka with the ${term} weight at 0 is an ablation: pick cka-no-${term} (or custom) so the run is named for it`
     : null;
+
+/** Refinement reassigns the joint target's owners between epochs: nothing to do for the oracle, multi-head students or one epoch. */
+const canRefine = (c: RunConfig): boolean => !c.supervised && c.taskMode === 'joint' && c.epochs >= 2;
+const refinementOff = (c: RunConfig): boolean => c.refine === 'off' || !canRefine(c);
 
 const lossWeight = (flag: string, label: string, help: string, extra: Partial<NumberSpec> = {}) =>
   realField({ default: 0, min: 0, max: 1000, flag, label, help, group: 'weights', ...extra });
@@ -87,7 +93,7 @@ export const configSchema = {
   tau: realField({
     default: 0.2, min: 0.01, max: 10, flag: 'tau', group: 'details', label: 'Contrastive tau',
     help: 'τ of the intra- and inter-model contrastive losses: similarities are divided by it before the softmax, exp(cos / τ); lower pulls classes apart harder (0.1 to 0.5 is usual).',
-    unusedWhen: (c: RunConfig): boolean => c.weights.intra === 0 && c.weights.inter === 0,
+    unusedWhen: (c: RunConfig): boolean => [c.weights.intra, c.weights.inter, c.weights.instanceInter, c.weights.instanceIntra].every((w) => w === 0),
     warning: (c: RunConfig): string | null => (c.tau < 0.05 ? `tau ${c.tau} is very sharp: contrastive gradients may explode (0.1 to 0.5 is usual)` : null),
   }),
   tauAlign: realField({
@@ -113,8 +119,32 @@ export const configSchema = {
   'weights.intra': lossWeight('w-intra', 'Intra-model weight', "Weight of intra-model contrast: inside each model's own space, images with the same pseudo-label are pulled together, the rest pushed apart (SupCon).", { default: 0.1, warning: ablationWarning('intra') }),
   'weights.inter': lossWeight('w-inter', 'Inter-model weight', "Weight of inter-model contrast: the student's view of an image is pulled towards the teachers' views of images with the same pseudo-label (symmetric InfoNCE).", { default: 0.1, warning: ablationWarning('inter') }),
   'weights.align': lossWeight('w-align', 'Alignment weight', "Weight of sample-level alignment: image by image, the student's point in the common space is made to match each teacher's (KL of the softened embeddings).", { default: 1, warning: ablationWarning('align') }),
+  'weights.instanceInter': lossWeight('w-instance-inter', 'Instance inter-model weight', "Weight of instance-level inter-model contrast (CRD): the student's view of an image is pulled to each teacher's view of the same image, away from the other images of the batch; no pseudo-label involved."),
+  'weights.instanceIntra': lossWeight('w-instance-intra', 'Instance two-view weight', "Weight of instance-level contrast over two views (SimCLR's NT-Xent): the student's embeddings of an image and of a shifted, turned, noisier copy are pulled together, away from the other images; costs a second student pass per step."),
   'weights.cflMmd': lossWeight('w-cfl-mmd', 'CFL MMD weight', 'CFL baseline: makes the batch of student features and each batch of teacher features alike as distributions (maximum mean discrepancy, MMD).'),
   'weights.cflReconstruction': lossWeight('w-cfl-rec', 'CFL reconstruction weight', "CFL baseline: rebuild each teacher's features from the common space."),
+  refine: enumField<RefineMode>({
+    options: refineModes, default: 'off', flag: 'refine', group: 'details', label: 'Self-refinement',
+    help: "student: from the chosen epoch on, where the student is confident and keeps its answer under small shifts, and the builder's owning teacher does not know that class, the image's owner becomes the teachers that do (docs/method.md).",
+    unusedWhen: (c: RunConfig): boolean => !canRefine(c),
+  }),
+  refineThreshold: realField({
+    default: 0.9, min: 0.1, max: 1, flag: 'refine-threshold', group: 'details', label: 'Refinement confidence',
+    help: "The student's probability of its class, on the image and on every shifted copy, must reach this for the student to reassign the image's owner.",
+    unusedWhen: (c: RunConfig): boolean => refinementOff(c),
+  }),
+  refineFromEpoch: intField({
+    default: 1, min: 1, max: 1000, flag: 'refine-from-epoch', group: 'details', label: 'Refine after epoch',
+    help: 'The first epoch after which the student reassigns owners (then after every later epoch but the last).',
+    unusedWhen: (c: RunConfig): boolean => refinementOff(c),
+    warning: (c: RunConfig): string | null =>
+      c.refine !== 'off' && c.refineFromEpoch >= c.epochs ? `refinement after epoch ${c.refineFromEpoch} of ${c.epochs} never takes effect` : null,
+  }),
+  refineMaxShare: realField({
+    default: 0.05, min: 0, max: 1, flag: 'refine-max-share', group: 'details', label: 'Refinement cap',
+    help: "At most this share of the transfer images changes owner per refinement (the student's surest first): a guard against the student confirming its own mistakes.",
+    unusedWhen: (c: RunConfig): boolean => refinementOff(c),
+  }),
   supervised: boolField({
     default: false, flag: 'supervised', group: 'supervision', label: 'Supervised (oracle)',
     help: 'Trains on true labels instead of teachers: an upper bound to compare against.',

@@ -22,3 +22,4 @@ export {
 } from './cflLosses';
 export type { CflFeatureOptions } from './cflLosses';
 export { cosineSimilarityMatrix, l2Normalize, squaredDistanceMatrix } from './similarity';
+export { instanceInterLoss, instanceIntraLoss } from './instanceContrastive';

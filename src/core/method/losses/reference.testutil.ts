@@ -214,3 +214,34 @@ export function cflRef(
   decoded.forEach((d, k) => { rec += mseRef(d, features[k]); });
   return mmd + recWeight * rec;
 }
+
+/** CRD-style instance InfoNCE: anchor i's only positive is candidate i, every candidate in the denominator. */
+function instanceNceRef(anchors: Matrix, candidates: Matrix, tau: number): number {
+  let sum = 0;
+  for (let i = 0; i < anchors.length; i++) {
+    let denom = 0;
+    for (let j = 0; j < candidates.length; j++) denom += Math.exp(dot(anchors[i], candidates[j]) / tau);
+    sum += Math.log(Math.exp(dot(anchors[i], candidates[i]) / tau) / denom);
+  }
+  return -sum / anchors.length;
+}
+
+export function instanceInterRef(v: Matrix, us: Matrix[], tau: number): number {
+  let total = 0;
+  for (const u of us) total += 0.5 * (instanceNceRef(v, u, tau) + instanceNceRef(u, v, tau));
+  return total / us.length;
+}
+
+/** NT-Xent over two views: z = [a; b], anchor i's positive is the other view of its image, self left out. */
+export function ntXentRef(a: Matrix, b: Matrix, tau: number): number {
+  const z = [...a, ...b];
+  const n = a.length;
+  let sum = 0;
+  for (let i = 0; i < z.length; i++) {
+    const partner = i < n ? i + n : i - n;
+    let denom = 0;
+    for (let j = 0; j < z.length; j++) if (j !== i) denom += Math.exp(dot(z[i], z[j]) / tau);
+    sum += Math.log(Math.exp(dot(z[i], z[partner]) / tau) / denom);
+  }
+  return -sum / z.length;
+}
