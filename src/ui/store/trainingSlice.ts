@@ -6,6 +6,7 @@ import type {
   ProjectionName,
   RunConfig,
   TrainingEvaluationEvent,
+  TrainingOwnershipEvent,
   TrainingStateResult,
   WorkerEvent,
 } from '../../protocol/messages';
@@ -42,6 +43,8 @@ export interface TrainingSlice {
   progress: RunProgress;
   lossSeries: BoundedSeries<LossRecord>;
   evaluations: TrainingEvaluationEvent[];
+  /** Who owns the transfer images under the run's target builder (after its pre-pass); null before, or for builders without one. */
+  ownership: TrainingOwnershipEvent | null;
   /** The newest embedding frame and the one before (the plot animates between them). */
   embedding: { current: EmbeddingSnapshot | null; previous: EmbeddingSnapshot | null };
   /** Pixels of the probe points, for the plot's hover, and the run they belong to; null until fetched. */
@@ -91,6 +94,8 @@ function onEvent(s: TrainingSlice, event: WorkerEvent): Partial<TrainingSlice> {
       return { progress, evaluations: keepEvaluations([...s.evaluations, event.evaluation]) };
     case 'training-embedding':
       return { progress, embedding: { current: event.snapshot, previous: s.embedding.current } };
+    case 'training-ownership':
+      return { progress, ownership: event.ownership };
     default:
       return { progress };
   }
@@ -107,6 +112,7 @@ export const createTrainingSlice: StudioSlice<TrainingSlice> = (set) => {
     progress: initialProgress,
     lossSeries: emptySeries<LossRecord>(),
     evaluations: [],
+    ownership: null,
     embedding: { current: null, previous: null },
     probeImages: null,
     activeConfig: null,
@@ -123,7 +129,7 @@ export const createTrainingSlice: StudioSlice<TrainingSlice> = (set) => {
     markBusy: after(() => set((s) => ({ progress: { ...s.progress, busy: true, error: null } }))),
     markFailed: after((message: string) => set((s) => ({ progress: { ...s.progress, busy: false, error: message } }))),
     beginRun: after((config: RunConfig) =>
-      set({ activeConfig: config, lossSeries: emptySeries<LossRecord>(), evaluations: [], embedding: { current: null, previous: null }, probeImages: null }),
+      set({ activeConfig: config, lossSeries: emptySeries<LossRecord>(), evaluations: [], ownership: null, embedding: { current: null, previous: null }, probeImages: null }),
     ),
     setProbeImages: (probeImages) => set({ probeImages }),
     setEvaluateEvery: (evaluateEvery) => set({ evaluateEvery }),
