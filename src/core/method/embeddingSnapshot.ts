@@ -103,12 +103,16 @@ interface TeacherView {
   owners: Int32Array;
 }
 
-/** The teachers never change, so their pass (most of a frame's cost) is made once per session. */
-const teacherViews = new WeakMap<TrainingSession, TeacherView>();
+/**
+ * The teachers never change, so their pass (most of a frame's cost) is made once per session;
+ * once more when the target builder's pre-pass lands, as pseudo-labels and owners then change.
+ */
+const teacherViews = new WeakMap<TrainingSession, TeacherView & { prepared: boolean }>();
 
 async function teacherView(session: TrainingSession, probe: Int32Array): Promise<TeacherView> {
   const cached = teacherViews.get(session);
-  if (cached) return cached;
+  const prepared = session.amalgamation.ownership !== null;
+  if (cached?.prepared === prepared) return cached;
   const { amalgamation: a, inputs } = session;
   const [pseudo, owners, ...features] = await overChunks(probe.length, (start, end) => {
     const x = probeImages(inputs.test, probe, start, end);
@@ -116,7 +120,7 @@ async function teacherView(session: TrainingSession, probe: Int32Array): Promise
     return [tf.cast(probePseudoLabels(a, x), 'float32'), tf.cast(probeOwners(a, x), 'float32'), ...teachers.features];
   });
   const view = { features, pseudo: Int32Array.from(pseudo), owners: Int32Array.from(owners) };
-  teacherViews.set(session, view);
+  teacherViews.set(session, { ...view, prepared });
   return view;
 }
 
