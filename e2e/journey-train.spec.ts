@@ -8,9 +8,10 @@ import { cliCommand, nodeRunReference } from './nodeRunReference';
 
 /**
  * Journey (1), training half: pick two shipped teachers in the Teachers panel, choose CKA in
- * the Method panel, train 100 steps on MNIST (6,400 transfer images, batch 64, seed 1) on
- * wasm, watch the loss curve and the embedding plot change, and reach the joint accuracy
- * the Node CLI reaches for the same config:
+ * the Method panel (the studio's default: cluster ownership, so both sides first make the
+ * target builder's pass over the 6,400 transfer images), train 100 steps on MNIST (batch 64,
+ * seed 1) on wasm, see who owns the transfer images, watch the loss curve and the embedding
+ * plot change, and reach the joint accuracy the Node CLI reaches for the same config:
  *   npm run amalgamate -- --preset cka --teachers mnist-0-4,mnist-5-9 --data mnist --seed 1 --transfer-limit 6400 --epochs 1
  * Both run the same core on tfjs wasm from the same seed, so they agree to within
  * TOLERANCE (percentage points of joint accuracy on the 10,000 test images).
@@ -56,6 +57,8 @@ async function chooseMethod(page: Page): Promise<void> {
   await method.getByLabel('Preset').selectOption('kd'); // away and back: the preset picker really sets the method
   await expect(page.locator('[data-field="preset-text"]')).toContainText('KD');
   await method.getByLabel('Preset').selectOption('cka');
+  // The method panel words the chosen target builder in its one line.
+  await expect(method.locator('[data-field="option-help-targetBuilder"]')).toContainText('cluster: Images are clustered by the teachers');
   await method.getByLabel('Seed').fill(String(EXPECTED.seed));
   await method.getByLabel('Transfer images').fill(String(EXPECTED.transferLimit));
   await method.getByLabel('Epochs').fill('1');
@@ -76,6 +79,39 @@ async function hoverSomePoint(page: Page): Promise<void> {
   throw new Error('no probe point under any of 121 spots of the student plot');
 }
 
+type ProgressWatch = { __progressSeen: string[] };
+
+/** Keeps every text the training panel's Progress fact shows from now on (a pass over 6,400 images is over in seconds). */
+async function watchProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as ProgressWatch).__progressSeen = seen;
+    const dd = document.querySelector('dd[data-field="training-progress"]')!;
+    new MutationObserver(() => seen.push(dd.textContent ?? '')).observe(dd, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+/** The ownership view once the pre-pass is done: one share per picked teacher, adding up to 100 %; returned in words for the log. */
+async function ownershipShares(page: Page): Promise<string> {
+  const items = page.locator('[data-field="ownership-shares"] li');
+  await expect(items).toHaveCount(TEACHERS.length, { timeout: 120_000 });
+  const texts = await items.allTextContents();
+  const shares = texts.map((t) => Number(/: ([\d.]+) %/.exec(t)![1]));
+  expect(texts.map((t) => t.split(':')[0])).toEqual(TEACHERS);
+  expect(shares.reduce((a, b) => a + b)).toBeCloseTo(100, 0);
+  for (const share of shares) expect(share).toBeGreaterThan(0);
+  const changed = (await page.locator('[data-field="ownership-changed"]').textContent())!;
+  expect(changed).toMatch(/^Builder cluster: [\d,]+ of 6,400 images \([\d.]+ %\) go to a different teacher than plain concatenation would give them to\.$/);
+  return `${texts.join(', ')}; ${changed.replace(/^Builder cluster: /, '')}`;
+}
+
+/** Colouring the embedding by owning teacher: the legend names the picked teachers. */
+async function colourByOwner(page: Page): Promise<void> {
+  await page.getByRole('radio', { name: 'owning teacher' }).check();
+  await expect(page.getByRole('list', { name: 'Owning teachers' }).getByRole('listitem')).toHaveText(TEACHERS);
+  await page.getByRole('radio', { name: 'pseudo-label' }).check();
+}
+
 test('journey: pick two teachers, train CKA on MNIST, watch it learn, match the CLI', async ({ page }) => {
   test.setTimeout(300_000);
   mkdirSync(path.join(ARTIFACTS, 'screenshots'), { recursive: true });
@@ -92,10 +128,18 @@ test('journey: pick two teachers, train CKA on MNIST, watch it learn, match the 
 
   const started = Date.now();
   await startMainThreadMonitor(page); // the page must stay responsive while charts and plots update
+  await watchProgress(page);
   await page.getByRole('button', { name: 'Start training' }).click();
   await expect(field(page, 'training-state')).toHaveText('running', { timeout: 60_000 });
   const configured = await callWorkerOk(page, { kind: 'trainingState' });
   expect(configured.config).toEqual(EXPECTED); // what the UI sent is exactly the CLI's config
+  expect(configured.config!.targetBuilder).toBe('cluster'); // the new default, with its pre-pass
+
+  // The builder's pass over the transfer set ends with each teacher's share of the images.
+  const shares = await ownershipShares(page);
+  // Between Start and the first step the panel said how far that pass had got.
+  const progressSeen = await page.evaluate(() => (window as unknown as ProgressWatch).__progressSeen);
+  expect(progressSeen.some((t) => /^Deciding who owns each image: [\d,]+ of 6,400$/.test(t)), progressSeen.slice(0, 5).join(' | ')).toBe(true);
 
   // The loss curve grows while training runs.
   await expect.poll(() => pathPoints(lossPath(page)), { timeout: 60_000 }).toBeGreaterThan(3);
@@ -129,6 +173,7 @@ test('journey: pick two teachers, train CKA on MNIST, watch it learn, match the 
   await hoverSomePoint(page);
   await expect(page.locator('[data-chart="embedding-student"] .plot-hover-image')).toBeVisible();
   await page.mouse.move(0, 0);
+  await colourByOwner(page);
 
   // Results: joint accuracy and the student against each teacher on its own classes.
   const results = page.getByRole('region', { name: 'Results' });
@@ -154,7 +199,7 @@ test('journey: pick two teachers, train CKA on MNIST, watch it learn, match the 
 
   const node = await reference;
   const nodeJoint = node.final.jointAccuracy * 100;
-  const line = `joint accuracy after ${STEPS} steps: browser ${browserJoint.toFixed(2)} %, Node CLI ${nodeJoint.toFixed(2)} % (tolerance ${TOLERANCE} pt); browser run ${Math.round(trainedMs / 1000)} s, longest main-thread task ${Math.round(main.longestTaskMs)} ms (${main.longTasks} over 50 ms); ${cliCommand(EXPECTED)}`;
+  const line = `joint accuracy after ${STEPS} steps (preset ${EXPECTED.preset}, target builder ${EXPECTED.targetBuilder}): browser ${browserJoint.toFixed(2)} %, Node CLI ${nodeJoint.toFixed(2)} % (tolerance ${TOLERANCE} pt); ownership ${shares}; browser run ${Math.round(trainedMs / 1000)} s, longest main-thread task ${Math.round(main.longestTaskMs)} ms (${main.longTasks} over 50 ms); ${cliCommand(EXPECTED)}`;
   test.info().annotations.push({ type: 'accuracy', description: line });
   console.log(line);
   console.log(`long tasks (ms after Start: duration): ${main.longTaskList.map((t) => `${t.atMs}: ${t.ms}`).join(', ')}`);

@@ -12,7 +12,7 @@ import type { EmbeddingSnapshot, ProjectionName } from '../core/method/embedding
 import type { LossTerms } from '../core/method/amalgamationLoss';
 import type { BackendAttempt, BackendTrialRow, BenchProgress, BenchTrainRequest, BenchTrainResult, InitRequest, InitResult, TrialBackendsRequest, TrialBackendsResult } from './backend/backendMessages';
 import type { EvaluateTeacherRequest, EvaluateTeacherResult, ExportStudentRequest, ExportStudentResult, LoadDataRequest, LoadDataResult, LoadImageFilesRequest, LoadImageFilesResult, LoadTeacherFilesRequest, LoadTeacherFilesResult, LoadTeacherRequest, LoadTeacherResult, PredictRequest, PredictResult, PreviewImagesRequest, PreviewImagesResult } from './teachers/teacherMessages';
-import type { CheckpointQueryRequest, CheckpointSummary, ConfigureRequest, ConfigureResult, DestroyWebGpuDeviceRequest, DeviceLostInfo, HoldLifeLockRequest, ProbeImagesRequest, ProbeImagesResult, RunIdRequest, SnapshotRequest, TrainingControlRequest, TrainingEvaluationEvent, TrainingHistoryRequest, TrainingHistoryResult, TrainingStateResult, TrainingStatusEvent, TrainingStepEvent } from './training/trainingMessages';
+import type { CheckpointQueryRequest, CheckpointSummary, ConfigureRequest, ConfigureResult, DestroyWebGpuDeviceRequest, DeviceLostInfo, HoldLifeLockRequest, ProbeImagesRequest, ProbeImagesResult, RunIdRequest, SnapshotRequest, TrainingControlRequest, TrainingEvaluationEvent, TrainingHistoryRequest, TrainingHistoryResult, TrainingOwnershipEvent, TrainingPreparingEvent, TrainingStateResult, TrainingStatusEvent, TrainingStepEvent } from './training/trainingMessages';
 
 export type { DataSetId, Split, TeacherErrorCode, TeacherMetadata, RunConfig, EmbeddingSnapshot, LossTerms, ProjectionName };
 export * from './backend/backendMessages';
@@ -107,6 +107,10 @@ export type WorkerEvent =
   | { kind: 'training-status'; status: TrainingStatusEvent }
   /** Dropped images decoded so far (a large folder takes seconds): the data panel counts them. */
   | { kind: 'images-progress'; progress: { name: string; done: number; total: number } }
+  /** Progress of the target builder's pass over the transfer set, before the first step. */
+  | { kind: 'training-preparing'; preparing: TrainingPreparingEvent }
+  /** Who owns the transfer images, once that pass is done. */
+  | { kind: 'training-ownership'; ownership: TrainingOwnershipEvent }
   /** The WebGPU device is gone: re-init (on another backend) and resume from the checkpoint. */
   | { kind: 'device-lost'; lost: DeviceLostInfo };
 

@@ -47,10 +47,17 @@ const PREPASS_BATCH = 256;
  * shift for agreement builders). A session does this before its first step; the result is
  * deterministic, so a resumed run makes it again instead of storing it.
  */
-export async function prepareTargets(source: TargetSource, transfer: TransferSet, run: RunTeachers): Promise<void> {
+export async function prepareTargets(source: TargetSource, transfer: TransferSet, run: RunTeachers, options: PrepareOptions = {}): Promise<void> {
   const spec = builderOf(source.config);
   if (!spec || source.ownership) return;
-  source.ownership = await prepareOwnership(spec, transfer, run, { batchSize: PREPASS_BATCH, seed: source.config.seed });
+  const { onProgress, signal } = options;
+  source.ownership = await prepareOwnership(spec, transfer, run, { batchSize: PREPASS_BATCH, seed: source.config.seed, onProgress, signal, summaryTemperature: source.config.temperature });
+}
+
+/** A watcher of the pre-pass: its progress (images done of the transfer set) and a way to cancel it (PrepassAborted). */
+export interface PrepareOptions {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
 }
 
 export function disposeTargets(source: TargetSource): void {
@@ -106,7 +113,8 @@ export function fitOnFirstBatch(source: TargetSource, teachers: TeacherOutputs |
   source.ownership = { fit: fit!, agreement: null };
 }
 
-function evidenceOf(source: TargetSource, spec: TargetBuilderSpec, teachers: TeacherOutputs, images01: tf.Tensor4D, run: RunTeachers, indices?: ArrayLike<number>): OwnershipEvidence {
+/** A batch's evidence: its pre-pass agreement rows by `indices`, or agreement measured now (probe images). */
+export function evidenceOf(source: TargetSource, spec: TargetBuilderSpec, teachers: TeacherOutputs, images01: tf.Tensor4D, run: RunTeachers, indices?: ArrayLike<number>): OwnershipEvidence {
   if (indices && source.ownership?.agreement) return batchEvidence(source.ownership, teachers, indices);
   const agreement = usesAgreement(spec) ? shiftAgreement((x) => run(x).logits, images01, axisShifts(2), teachers.logits) : undefined;
   return { logits: teachers.logits, features: teachers.features, agreement };

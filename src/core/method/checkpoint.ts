@@ -3,6 +3,7 @@ import type { LabelledImages } from '../data/labelledImages';
 import type { Teacher } from '../teachers/loadTeacher';
 import type { InputSpec } from '../teachers/teacherMetadata';
 import { trainableVariables, type Amalgamation } from './amalgamation';
+import type { PrepareOptions } from './batchTargets';
 import type { OptimizerName, RunConfig } from './config';
 import { createTrainingSession, type SessionInputs, type SessionState, type TrainingSession } from './trainingSession';
 import { validateConfig } from './validateConfig';
@@ -249,7 +250,7 @@ async function restoreOptimizer(a: Amalgamation, state: OptimizerState, named: N
 }
 
 /** A new session at the checkpoint's state and weights, on the current backend. */
-export async function restoreSession(cp: Checkpoint, inputs: RestoreInputs): Promise<TrainingSession> {
+export async function restoreSession(cp: Checkpoint, inputs: RestoreInputs, prepare?: PrepareOptions): Promise<TrainingSession> {
   if (cp?.kind !== 'cka-studio-checkpoint' || cp.version !== 1) throw new Error(`not a version-1 CKA Studio checkpoint (kind ${cp?.kind}, version ${cp?.version})`);
   const config = validateConfig(cp.config);
   const problems = await inputDifferences(cp, inputs);
@@ -261,7 +262,7 @@ export async function restoreSession(cp: Checkpoint, inputs: RestoreInputs): Pro
     loadVariables(named, cp.variables);
     await restoreOptimizer(session.amalgamation, cp.optimizer, named);
     // The target builder's fit is not stored (it is deterministic): remade now, so the session is ready to train.
-    await session.prepare();
+    await session.prepare(prepare);
     return session;
   } catch (e) {
     await session.dispose();

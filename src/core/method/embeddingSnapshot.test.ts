@@ -57,6 +57,9 @@ describe('embedding snapshot (wasm)', () => {
     expect(new Set(s.trueLabels)).toEqual(new Set(Array.from({ length: 20 }, (_, y) => y)));
     expect(s.pseudoLabels.every((y) => y >= 0 && y < 20)).toBe(true);
     expect(s.student.cohesion.pseudoLabels.classes).toBe(new Set(s.pseudoLabels).size);
+    // Each point's owning teacher; a pseudo-label always comes from its owner's classes (cka: hard ownership).
+    expect(s.owners.length).toBe(1000);
+    expect(s.owners.every((k, i) => k === (s.pseudoLabels[i] < 10 ? 0 : 1))).toBe(true);
   });
 
   it('is deterministic, leaks nothing, keeps axis signs across frames, and is quick for 1000 points', async () => {

@@ -6,6 +6,7 @@ import { gatherPixels } from '../data/transferSet';
 import { runTeachers } from './amalgamation';
 import { needsCommonSpace } from './amalgamationLoss';
 import { probePseudoLabels } from './evaluateStudent';
+import { probeOwners } from './probeOwners';
 import { l2Normalize } from './losses';
 import { runStudent } from './student';
 import type { TrainingSession } from './trainingSession';
@@ -64,6 +65,8 @@ export interface EmbeddingSnapshot {
   pseudoLabels: Int32Array;
   /** Union class ids of the test labels: for display and evaluation only. */
   trueLabels: Int32Array;
+  /** Per point, the teacher (index into `teachers`) the run's target builder gives it to (probeOwners.ts). */
+  owners: Int32Array;
   classNames: string[];
   axes: SnapshotAxes;
 }
@@ -97,22 +100,27 @@ function probeImages(test: LabelledImages, probe: Int32Array, start: number, end
 interface TeacherView {
   features: Float32Array[];
   pseudo: Int32Array;
+  owners: Int32Array;
 }
 
-/** The teachers never change, so their pass (most of a frame's cost) is made once per session. */
-const teacherViews = new WeakMap<TrainingSession, TeacherView>();
+/**
+ * The teachers never change, so their pass (most of a frame's cost) is made once per session;
+ * once more when the target builder's pre-pass lands, as pseudo-labels and owners then change.
+ */
+const teacherViews = new WeakMap<TrainingSession, TeacherView & { prepared: boolean }>();
 
 async function teacherView(session: TrainingSession, probe: Int32Array): Promise<TeacherView> {
   const cached = teacherViews.get(session);
-  if (cached) return cached;
+  const prepared = session.amalgamation.ownership !== null;
+  if (cached?.prepared === prepared) return cached;
   const { amalgamation: a, inputs } = session;
-  const [pseudo, ...features] = await overChunks(probe.length, (start, end) => {
+  const [pseudo, owners, ...features] = await overChunks(probe.length, (start, end) => {
     const x = probeImages(inputs.test, probe, start, end);
     const teachers = runTeachers(a.teachers, x);
-    return [tf.cast(probePseudoLabels(a, x), 'float32'), ...teachers.features];
+    return [tf.cast(probePseudoLabels(a, x), 'float32'), tf.cast(probeOwners(a, x), 'float32'), ...teachers.features];
   });
-  const view = { features, pseudo: Int32Array.from(pseudo) };
-  teacherViews.set(session, view);
+  const view = { features, pseudo: Int32Array.from(pseudo), owners: Int32Array.from(owners) };
+  teacherViews.set(session, { ...view, prepared });
   return view;
 }
 
@@ -159,6 +167,7 @@ interface Frame {
   /** [student, ...teachers], row-major. */
   embeddings: Float32Array[];
   labels: { trueLabels: Int32Array; pseudo: Int32Array };
+  owners: Int32Array;
   teacherIds: string[];
   classNames: string[];
 }
@@ -177,6 +186,7 @@ async function embedFrame(session: TrainingSession): Promise<Frame> {
     count: probe.length,
     embeddings,
     labels: { trueLabels: Int32Array.from(probe, (i) => toUnion[test.labels[i]]), pseudo: view.pseudo },
+    owners: view.owners,
     teacherIds: a.teachers.map((t) => t.metadata.id),
     classNames: [...a.union.names],
   };
@@ -197,6 +207,7 @@ async function projectFrame(frame: Frame, previous?: SnapshotAxes, projector?: P
     teachers: ts.map((t, k) => ({ id: frame.teacherIds[k], ...t.embedding })),
     pseudoLabels: labels.pseudo.slice(), // a copy: the caller may transfer it to another thread
     trueLabels: labels.trueLabels,
+    owners: frame.owners.slice(),
     classNames: frame.classNames,
     axes: { student: s.axes, teachers: ts.map((t) => t.axes) },
   };

@@ -6,6 +6,7 @@ import { toTransferSet } from '../data/transferSet';
 import type { Teacher } from '../teachers/loadTeacher';
 import { createAmalgamation, disposeAmalgamation, runTeachers, trainStep, type StepResult } from './amalgamation';
 import { prepareTargets } from './batchTargets';
+import { PrepassAborted } from '../ownership';
 import { lossTermNames } from './amalgamationLoss';
 import type { RunConfig } from './config';
 import { runAmalgamation } from './runAmalgamation';
@@ -121,6 +122,22 @@ describe('training session (wasm)', () => {
     await expect(session.step()).rejects.toThrow(/complete/);
     expectSameLosses(results(steps), reference.cka);
     expect(session.history.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    await session.dispose();
+  });
+
+  it('a cancelled pre-pass is made again by the next prepare, which reports its progress and the ownership summary', async () => {
+    const session = createTrainingSession(inputs(cka));
+    const abort = new AbortController();
+    abort.abort();
+    await expect(session.prepare({ signal: abort.signal })).rejects.toBeInstanceOf(PrepassAborted);
+    expect(session.amalgamation.ownership).toBeNull();
+    const seen: number[] = [];
+    await session.prepare({ onProgress: (done, total) => seen.push(done / total) });
+    expect(seen.at(-1)).toBe(1);
+    const summary = session.amalgamation.ownership!.summary!;
+    expect([summary.images, summary.owned.reduce((a, b) => a + b)]).toEqual([44, 44]);
+    await session.run({ steps: 3 });
+    expect(session.history.losses.map((l) => l.total)).toEqual(reference.cka.slice(0, 3).map((r) => r.total));
     await session.dispose();
   });
 

@@ -6,7 +6,7 @@ import { median } from '../median';
 import { epochOrder, toTransferSet, type TransferSet } from '../data/transferSet';
 import type { Teacher } from '../teachers/loadTeacher';
 import { createAmalgamation, disposeAmalgamation, predictUnion, runTeachers, trainStep, type Amalgamation, type StepResult } from './amalgamation';
-import { builderOf, prepareTargets } from './batchTargets';
+import { builderOf, prepareTargets, type PrepareOptions } from './batchTargets';
 import { lossTermNames, type LossTerms } from './amalgamationLoss';
 import type { RunConfig } from './config';
 import { evaluateStudent, type Evaluation } from './evaluateStudent';
@@ -159,9 +159,10 @@ export interface TrainingSession {
   dispose(): Promise<void>;
   /**
    * Fits the target builder on the transfer set (one teacher pass, more for agreement builders);
-   * made before the first step or evaluation when not called, once per session.
+   * made before the first step or evaluation when not called, once per session. The first call's
+   * options watch it (progress, cancellation); a cancelled pre-pass is made anew by the next call.
    */
-  prepare(): Promise<void>;
+  prepare(options?: PrepareOptions): Promise<void>;
 }
 
 export const MAX_LOSS_POINTS = 1000;
@@ -310,8 +311,13 @@ class Session implements TrainingSession {
     return this.enqueue(async () => disposeAmalgamation(this.amalgamation));
   }
 
-  prepare(): Promise<void> {
-    this.targetsReady ??= prepareTargets(this.amalgamation, this.transfer, (images) => runTeachers(this.amalgamation.teachers, images));
+  prepare(options?: PrepareOptions): Promise<void> {
+    if (!this.targetsReady) {
+      const ready = prepareTargets(this.amalgamation, this.transfer, (images) => runTeachers(this.amalgamation.teachers, images), options);
+      // A failed or cancelled pass is not kept: the next call (a resume) makes it again.
+      ready.catch(() => void (this.targetsReady === ready && (this.targetsReady = null)));
+      this.targetsReady = ready;
+    }
     return this.targetsReady;
   }
 

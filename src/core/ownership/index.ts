@@ -7,4 +7,5 @@ export { ImageTable, ownAnswerProbability, shiftAgreement, type TeacherLogits } 
 export { kMeans, nearestCentre } from './kmeans';
 export { disposeOwnershipFit, fitOwnership, ownershipScores, sampleScores, sharpen, type OwnershipFit, type ScoreStandard } from './fit';
 export { concatWeights, ownedUnionTarget, ownershipTargets, owners, type OwnedTargets } from './unionTarget';
-export { batchEvidence, disposeEvidence, prepareOwnership, type OwnershipPrepass, type PrepassOptions } from './prepass';
+export { batchEvidence, disposeEvidence, prepareOwnership, PrepassAborted, type OwnershipPrepass, type PrepassOptions } from './prepass';
+export { builderOwners, countOwners, ownershipSummary, type OwnershipSummary } from './summary';

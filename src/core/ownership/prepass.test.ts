@@ -5,7 +5,7 @@ import { batchToTensor } from '../data/imageTensors';
 import { toTransferSet } from '../data/transferSet';
 import type { TeacherOutputs } from '../method/amalgamationLoss';
 import { seededRandom } from '../random';
-import { batchEvidence, disposeOwnershipFit, fitOwnership, prepareOwnership, shiftAgreement, targetBuilder } from '.';
+import { batchEvidence, disposeOwnershipFit, fitOwnership, prepareOwnership, PrepassAborted, shiftAgreement, targetBuilder } from '.';
 import { useCpu } from './testing.testutil';
 
 beforeAll(useCpu);
@@ -66,5 +66,30 @@ describe('prepareOwnership', () => {
     const prepass = await prepareOwnership(spec, transferSet(), run, { batchSize: 4, seed: 0 });
     expect(tf.memory().numTensors).toBe(before + 2);
     disposeOwnershipFit(prepass.fit);
+  });
+
+  it('reports images done after each batch, and summarises ownership when asked', async () => {
+    const seen: [number, number][] = [];
+    const spec = targetBuilder('z-max-logit', { temperature: 1 });
+    const prepass = await prepareOwnership(spec, transferSet(), run, { batchSize: 4, seed: 0, onProgress: (d, t) => seen.push([d, t]), summaryTemperature: 1 });
+    expect(seen).toEqual([
+      [4, 11],
+      [8, 11],
+      [11, 11],
+    ]);
+    expect(prepass.summary!.images).toBe(11);
+    expect(prepass.summary!.owned.reduce((a, b) => a + b)).toBe(11);
+    expect(prepass.summary!.changed).toBeGreaterThanOrEqual(0);
+    const quiet = await prepareOwnership(spec, transferSet(), run, { batchSize: 4, seed: 0 });
+    expect(quiet.summary).toBeUndefined();
+  });
+
+  it('stops between batches once its signal is aborted, holding no tensors', async () => {
+    const before = tf.memory().numTensors;
+    const abort = new AbortController();
+    const spec = targetBuilder('agreement', { temperature: 1 });
+    const pass = prepareOwnership(spec, transferSet(), run, { batchSize: 4, seed: 0, signal: abort.signal, onProgress: (done) => done >= 4 && abort.abort() });
+    await expect(pass).rejects.toBeInstanceOf(PrepassAborted);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -6,6 +6,7 @@ import type { TeacherOutputs } from '../method/amalgamationLoss';
 import { ImageTable, shiftAgreement } from './agreement';
 import type { OwnershipEvidence } from './evidence';
 import { fitOwnership, type OwnershipFit } from './fit';
+import { ownershipSummary, type OwnershipSummary } from './summary';
 import { needsFit, usesAgreement, usesFeatures, type TargetBuilderSpec } from './spec';
 
 /** What training needs from the pass over the transfer set: the fit, and per-image agreement when the builder uses it. */
@@ -13,6 +14,8 @@ export interface OwnershipPrepass {
   fit: OwnershipFit;
   /** Row i: transfer image i's agreement (OwnershipEvidence.agreement), or null when the builder has no agreement term. */
   agreement: ImageTable | null;
+  /** How the builder shares the transfer set out, against concat (when PrepassOptions.summaryTemperature was given and the pass ran). */
+  summary?: OwnershipSummary;
 }
 
 export interface PrepassOptions {
@@ -21,6 +24,20 @@ export interface PrepassOptions {
   shifts?: [number, number][];
   /** Seed of the cluster centres' start. */
   seed: number;
+  /** Called after each batch of the pass with the images done so far and the transfer set's size. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between batches: once aborted, the pass frees what it holds and rejects with PrepassAborted. */
+  signal?: AbortSignal;
+  /** Also summarise ownership over the transfer set against concat at this (the run's) temperature. */
+  summaryTemperature?: number;
+}
+
+/** The pre-pass was cancelled through PrepassOptions.signal. */
+export class PrepassAborted extends Error {
+  constructor() {
+    super('the pass over the transfer set was cancelled');
+    this.name = 'PrepassAborted';
+  }
 }
 
 type Run = (images01: tf.Tensor4D) => TeacherOutputs;
@@ -36,15 +53,21 @@ export async function prepareOwnership(spec: TargetBuilderSpec, transfer: Transf
   if (!needsFit(spec) && !agreeing) return { fit: fitOwnership(spec, { logits: [] }), agreement: null };
   const parts: OwnershipEvidence[] = [];
   for (let start = 0; start < transfer.count; start += options.batchSize) {
+    if (options.signal?.aborted) {
+      parts.forEach(disposeEvidence);
+      throw new PrepassAborted();
+    }
     const indices = Array.from({ length: Math.min(options.batchSize, transfer.count - start) }, (_, j) => start + j);
     parts.push(await evidenceOf(spec, transfer, indices, run, options.shifts ?? axisShifts(2)));
+    options.onProgress?.(start + indices.length, transfer.count);
   }
   const whole = joinEvidence(parts);
   const fit = fitOwnership(spec, whole, options.seed);
   const agreement = agreeing ? new ImageTable(transfer.count, whole.logits.length) : null;
   if (agreement) agreement.set(Int32Array.from({ length: transfer.count }, (_, i) => i), (await whole.agreement!.data()) as Float32Array);
+  const summary = options.summaryTemperature === undefined ? undefined : await ownershipSummary(fit, whole, options.summaryTemperature);
   disposeEvidence(whole);
-  return { fit, agreement };
+  return { fit, agreement, ...(summary ? { summary } : {}) };
 }
 
 async function evidenceOf(spec: TargetBuilderSpec, transfer: TransferSet, indices: number[], run: Run, shifts: [number, number][]): Promise<OwnershipEvidence> {

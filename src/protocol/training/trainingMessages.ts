@@ -164,6 +164,30 @@ export interface TrainingEvaluationEvent {
   confusion: number[][];
 }
 
+/** The target builder's pass over the transfer set before the first step (deciding who owns each image). */
+export interface TrainingPreparingEvent {
+  /** Transfer images the pass has read so far, of `total`. */
+  done: number;
+  total: number;
+}
+
+/**
+ * How the run's target builder shares the transfer images out among the teachers, sent once the
+ * pre-pass is done (and again when a paused run goes on). Builders without a pre-pass (concat,
+ * confidence, least-ambiguity) send none.
+ */
+export interface TrainingOwnershipEvent {
+  /** RunConfig.targetBuilder. */
+  builder: string;
+  /** Teacher ids, in the run's order. */
+  teachers: string[];
+  images: number;
+  /** Images each teacher owns, in `teachers` order; sums to `images`. */
+  owned: number[];
+  /** Images the builder gives to another teacher than plain concatenation would. */
+  changed: number;
+}
+
 export interface TrainingStatusEvent {
   state: TrainingStateName;
   message?: string;

@@ -7,16 +7,22 @@ import { EmbeddingPlot, type PlotFrame } from './EmbeddingPlot';
 import { classColour } from './palette';
 import { InfoButton } from '../layout/InfoButton';
 
-type ColourBy = 'pseudo' | 'true';
+type ColourBy = 'pseudo' | 'true' | 'owner';
+
+const colourWords: Record<ColourBy, string> = { pseudo: 'pseudo-label', true: 'true label', owner: 'owning teacher' };
 
 function frameOf(s: EmbeddingSnapshot, points: Float32Array, colourBy: ColourBy): PlotFrame {
-  const { step, trueLabels, pseudoLabels } = s;
-  return { step, points, trueLabels, pseudoLabels, labels: colourBy === 'true' ? trueLabels : pseudoLabels };
+  const { step, trueLabels, pseudoLabels, owners } = s;
+  const labels = { pseudo: pseudoLabels, true: trueLabels, owner: owners }[colourBy];
+  return { step, points, trueLabels, pseudoLabels, owners, labels };
 }
 
-function Legend({ names }: { names: string[] }) {
+/** What the colours stand for: the union's classes, or the teachers when colouring by owner. */
+const legendNames = (s: EmbeddingSnapshot, colourBy: ColourBy): string[] => (colourBy === 'owner' ? s.teachers.map((t) => t.id) : s.classNames);
+
+function Legend({ names, colourBy }: { names: string[]; colourBy: ColourBy }) {
   return (
-    <ul className="legend" aria-label="Classes">
+    <ul className="legend" aria-label={colourBy === 'owner' ? 'Owning teachers' : 'Classes'}>
       {names.map((n, i) => (
         <li key={n}>
           <span className="swatch" style={{ background: classColour(i) }} />
@@ -41,18 +47,19 @@ function EmbeddingControls({ snapshot, teacher, setTeacher, colourBy, setColourB
       </select>
       <fieldset className="segmented">
         <legend>Colour by</legend>
-        {(['pseudo', 'true'] as const).map((c) => (
+        {(['pseudo', 'true', 'owner'] as const).map((c) => (
           <label key={c}>
-            <input type="radio" name={`${id}-colour`} value={c} checked={colourBy === c} onChange={() => setColourBy(c)} /> {c === 'pseudo' ? 'pseudo-label' : 'true label'}
+            <input type="radio" name={`${id}-colour`} value={c} checked={colourBy === c} onChange={() => setColourBy(c)} /> {colourWords[c]}
           </label>
         ))}
         <InfoButton entry="pseudoLabel" />
+        <InfoButton entry="owner" />
       </fieldset>
     </div>
   );
 }
 
-/** The student's common space beside a teacher's, coloured by pseudo or true label (item 5). */
+/** The student's common space beside a teacher's, coloured by pseudo-label, true label or owning teacher (item 5). */
 export function EmbeddingPanel() {
   const snapshot = useStaggered(useStudio((s) => s.embedding.current));
   // Only the images of the run on screen: another run's may have as many points.
@@ -71,7 +78,9 @@ export function EmbeddingPanel() {
     );
   }
   const t = snapshot.teachers[Math.min(teacher, snapshot.teachers.length - 1)];
-  const legend = snapshot.classNames.map((label, i) => ({ label, colour: classColour(i) }));
+  const names = legendNames(snapshot, colourBy);
+  const legend = names.map((label, i) => ({ label, colour: classColour(i) }));
+  const teacherIds = snapshot.teachers.map((x) => x.id);
   const space = snapshot.space === 'common' ? 'common space' : 'features';
   return (
     <section className="embedding" aria-labelledby="embedding-heading">
@@ -85,13 +94,13 @@ export function EmbeddingPanel() {
       <EmbeddingControls snapshot={snapshot} teacher={teacher} setTeacher={setTeacher} colourBy={colourBy} setColourBy={setColourBy} />
       <div className="embedding-plots">
         <ChartCard title="Student" fileName="embedding-student" legend={legend}>
-          <EmbeddingPlot frame={frameOf(snapshot, snapshot.student.points, colourBy)} label="Student embedding" images={images} classNames={snapshot.classNames} />
+          <EmbeddingPlot frame={frameOf(snapshot, snapshot.student.points, colourBy)} label="Student embedding" images={images} classNames={snapshot.classNames} teacherIds={teacherIds} />
         </ChartCard>
         <ChartCard title={`Teacher ${t.id}`} fileName={`embedding-${t.id}`} legend={legend}>
-          <EmbeddingPlot key={t.id} frame={frameOf(snapshot, t.points, colourBy)} label={`Teacher ${t.id} embedding`} images={images} classNames={snapshot.classNames} />
+          <EmbeddingPlot key={t.id} frame={frameOf(snapshot, t.points, colourBy)} label={`Teacher ${t.id} embedding`} images={images} classNames={snapshot.classNames} teacherIds={teacherIds} />
         </ChartCard>
       </div>
-      <Legend names={snapshot.classNames} />
+      <Legend names={names} colourBy={colourBy} />
     </section>
   );
 }

@@ -18,6 +18,8 @@ export interface PlotFrame {
   labels: Int32Array;
   trueLabels: Int32Array;
   pseudoLabels: Int32Array;
+  /** Per point, the owning teacher's index (EmbeddingSnapshot.owners). */
+  owners: Int32Array;
 }
 
 /** Animates the canvas from where its points were drawn last to where `frame` puts them. */
@@ -55,7 +57,7 @@ interface Hover {
   y: number;
 }
 
-function HoverCard({ hover, frame, images, classNames }: { hover: Hover; frame: PlotFrame; images: ProbeImagesResult | null; classNames: string[] }) {
+function HoverCard({ hover, frame, images, classNames, teacherIds }: { hover: Hover; frame: PlotFrame; images: ProbeImagesResult | null; classNames: string[]; teacherIds: string[] }) {
   const picture = useRef<HTMLCanvasElement>(null);
   const usable = images !== null && images.count === frame.labels.length;
   useEffect(() => {
@@ -69,6 +71,8 @@ function HoverCard({ hover, frame, images, classNames }: { hover: Hover; frame: 
         true {name(frame.trueLabels[hover.index])}
         <br />
         pseudo {name(frame.pseudoLabels[hover.index])}
+        <br />
+        owner {teacherIds[frame.owners[hover.index]] ?? '?'}
       </span>
     </div>
   );
@@ -78,7 +82,8 @@ function HoverCard({ hover, frame, images, classNames }: { hover: Hover; frame: 
  * The probe set in one model's space as a canvas scatter (SVG would lag at 2,000 points):
  * frames animate into each other, and hovering a point shows its image and labels.
  */
-export function EmbeddingPlot({ frame, label, images, classNames }: { frame: PlotFrame; label: string; images: ProbeImagesResult | null; classNames: string[] }) {
+export function EmbeddingPlot(props: { frame: PlotFrame; label: string; images: ProbeImagesResult | null; classNames: string[]; teacherIds: string[] }) {
+  const { frame, label, images, classNames, teacherIds } = props;
   const canvas = useRef<HTMLCanvasElement>(null);
   const { grid, drawn } = useAnimatedPoints(canvas, frame);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -102,7 +107,7 @@ export function EmbeddingPlot({ frame, label, images, classNames }: { frame: Plo
         onPointerMove={onMove}
         onPointerLeave={() => setHover(null)}
       />
-      {hover && <HoverCard hover={hover} frame={frame} images={images} classNames={classNames} />}
+      {hover && <HoverCard hover={hover} frame={frame} images={images} classNames={classNames} teacherIds={teacherIds} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { CohesionChart } from './CohesionChart';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { EmbeddingPanel } from './EmbeddingPanel';
 import { LossChart } from './LossChart';
+import { OwnershipChart } from './OwnershipChart';
 
 /** Item 5: the run as it trains. Each view has its own empty state until its first data. */
 export function LiveViews() {
@@ -16,6 +17,7 @@ export function LiveViews() {
         <CohesionChart />
       </div>
       <ConfusionMatrix />
+      <OwnershipChart />
     </section>
   );
 }

@@ -85,8 +85,19 @@ export const glossary = {
   },
   embedding: {
     term: 'Embedding clusters',
-    plain: "Test images placed by how the student (and a teacher) represent them, squashed to 2-D by PCA or UMAP. Colours are classes: tight, separate colour blobs mean the model tells the classes apart.",
+    plain: "Test images placed by how the student (and a teacher) represent them, squashed to 2-D by PCA or UMAP. Colours are classes (or owning teachers, if chosen): tight, separate colour blobs mean the model tells the classes apart.",
     doc: '8. What a run reports',
+  },
+  ownershipChart: {
+    term: 'Ownership of the transfer images',
+    plain: "Before training, the target builder reads every unlabelled transfer image and decides which teacher owns it (whose classes it most likely belongs to); each bar is the share a teacher owns. Below: how many images it gives to another teacher than plain concatenation (the loudest logit) would.",
+    formula: 'owner(x) = argmax_k w_k(x)',
+    doc: '10. Who owns an image',
+  },
+  owner: {
+    term: 'Owning teacher',
+    plain: "The teacher the run's target builder gives an image to: the student's target for that image comes from that teacher's classes. Colouring the embedding by owner shows where the builder draws the line between the teachers.",
+    doc: '10. Who owns an image',
   },
   accuracyChart: {
     term: 'Accuracy (test set)',

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { optionsOf, type ChoiceField } from './configOptions';
+import { optionHelp, optionsOf, type ChoiceField } from './configOptions';
 import { fieldText } from './methodFields';
 
 /** A labelled select over the words validateConfig accepts for `field`; `optionText` words an option for people (its value stays the id). */
@@ -7,6 +7,7 @@ export function ChoiceInput(props: { field: ChoiceField; value: string; onChange
   const { field, value, onChange, options, optionText = (o: string) => o } = props;
   const id = useId();
   const { label, help } = fieldText(field);
+  const chosen = optionHelp(field, value);
   return (
     <div className="field" data-config-field={field}>
       <label htmlFor={id}>{label}</label>
@@ -20,6 +21,11 @@ export function ChoiceInput(props: { field: ChoiceField; value: string; onChange
       <small id={`${id}-help`} className="field-help">
         {help}
       </small>
+      {chosen && (
+        <small className="field-help option-help" data-field={`option-help-${field}`} aria-live="polite">
+          {value}: {chosen}
+        </small>
+      )}
     </div>
   );
 }

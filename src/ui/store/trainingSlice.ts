@@ -7,6 +7,7 @@ import type {
   RunConfig,
   TrainingEvaluationEvent,
   TrainingHistoryResult,
+  TrainingOwnershipEvent,
   TrainingStateResult,
   WorkerEvent,
 } from '../../protocol/messages';
@@ -43,6 +44,8 @@ export interface TrainingSlice {
   progress: RunProgress;
   lossSeries: BoundedSeries<LossRecord>;
   evaluations: TrainingEvaluationEvent[];
+  /** Who owns the transfer images under the run's target builder (after its pre-pass); null before, or for builders without one. */
+  ownership: TrainingOwnershipEvent | null;
   /** The newest embedding frame and the one before (the plot animates between them). */
   embedding: { current: EmbeddingSnapshot | null; previous: EmbeddingSnapshot | null };
   /** Pixels of the probe points, for the plot's hover, and the run they belong to; null until fetched. */
@@ -111,6 +114,8 @@ function onEvent(s: TrainingSlice, event: WorkerEvent): Partial<TrainingSlice> {
       return { progress, evaluations: keepEvaluations([...s.evaluations, event.evaluation]) };
     case 'training-embedding':
       return { progress, embedding: { current: event.snapshot, previous: s.embedding.current } };
+    case 'training-ownership':
+      return { progress, ownership: event.ownership };
     default:
       return { progress };
   }
@@ -127,6 +132,7 @@ export const createTrainingSlice: StudioSlice<TrainingSlice> = (set, get) => {
     progress: initialProgress,
     lossSeries: emptySeries<LossRecord>(),
     evaluations: [],
+    ownership: null,
     embedding: { current: null, previous: null },
     probeImages: null,
     activeConfig: null,
@@ -157,7 +163,7 @@ export const createTrainingSlice: StudioSlice<TrainingSlice> = (set, get) => {
     markBusy: after(() => set((s) => ({ progress: { ...s.progress, busy: true, error: null } }))),
     markFailed: after((message: string) => set((s) => ({ progress: { ...s.progress, busy: false, error: message } }))),
     beginRun: after((config: RunConfig) =>
-      set({ activeConfig: config, lossSeries: emptySeries<LossRecord>(), evaluations: [], embedding: { current: null, previous: null }, probeImages: null }),
+      set({ activeConfig: config, lossSeries: emptySeries<LossRecord>(), evaluations: [], ownership: null, embedding: { current: null, previous: null }, probeImages: null }),
     ),
     setProbeImages: (probeImages) => set({ probeImages }),
     setEvaluateEvery: (evaluateEvery) => set({ evaluateEvery }),

@@ -34,6 +34,27 @@ describe('progressOnEvent', () => {
   });
 });
 
+describe('the pre-pass', () => {
+  const preparing = (done: number): WorkerEvent => ({ kind: 'training-preparing', preparing: { done, total: 60000 } });
+  const running = progressOnEvent(initialProgress, { kind: 'training-status', status: { state: 'running', runId: 'r', step: 0 } });
+
+  it('shows how far the builder has got until the first step, which takes over', () => {
+    const p = progressOnEvent(progressOnEvent(running, preparing(256)), preparing(12800));
+    expect(progressText(p)).toBe('Deciding who owns each image: 12,800 of 60,000');
+    expect(p.updates).toBe(3);
+    expect(progressOnEvent(p, step).preparing).toBeNull();
+    expect(progressOnEvent(p, { kind: 'training-ownership', ownership: {} as never }).preparing).toEqual(p.preparing);
+  });
+
+  it('is forgotten when the run stops or pauses during it', () => {
+    const p = progressOnEvent(running, preparing(256));
+    expect(progressOnEvent(p, { kind: 'training-status', status: { state: 'stopped', runId: 'r', step: 0 } }).preparing).toBeNull();
+    const paused = { state: 'paused', message: null, runId: 'r', step: 0, totalSteps: 20, epoch: 1, lastLoss: null, latestAccuracy: null } as unknown as TrainingStateResult;
+    expect(progressOnState(p, paused).preparing).toBeNull();
+    expect(progressOnState(p, { ...paused, state: 'running' }).preparing).toEqual({ done: 256, total: 60000 });
+  });
+});
+
 describe('progressOnState', () => {
   it('takes the answer, clears busy and error, and drops the resume offer once running', () => {
     const s = { state: 'running', message: null, runId: 'r', step: 5, totalSteps: 20, epoch: 1, lastLoss: null, latestAccuracy: 0.25 } as unknown as TrainingStateResult;

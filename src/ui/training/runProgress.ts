@@ -1,4 +1,4 @@
-import type { CheckpointSummary, LossTerms, TrainingStateResult, WorkerEvent } from '../../protocol/messages';
+import type { CheckpointSummary, LossTerms, TrainingPreparingEvent, TrainingStateResult, WorkerEvent } from '../../protocol/messages';
 
 /** Where the run in the worker is, built from its events and the answers to our calls. */
 export interface RunProgress extends Pick<TrainingStateResult, 'state' | 'message' | 'runId' | 'step' | 'totalSteps' | 'epoch'> {
@@ -13,6 +13,8 @@ export interface RunProgress extends Pick<TrainingStateResult, 'state' | 'messag
   /** A call in flight: the commands wait for it. */
   busy: boolean;
   error: string | null;
+  /** The target builder's pass over the transfer set while it runs (before the first step); null otherwise. */
+  preparing: TrainingPreparingEvent | null;
 }
 
 export const initialProgress: RunProgress = {
@@ -30,6 +32,7 @@ export const initialProgress: RunProgress = {
   updates: 0,
   busy: false,
   error: null,
+  preparing: null,
 };
 
 /** The progress after one worker event; events that are not about training leave it as it was. */
@@ -38,15 +41,18 @@ export function progressOnEvent(p: RunProgress, event: WorkerEvent): RunProgress
   switch (event.kind) {
     case 'training-step': {
       const { step, totalSteps, epoch, imagesPerSecond, etaSeconds, total, terms } = event.step;
-      return { ...seen, step, totalSteps, epoch, imagesPerSecond, etaSeconds, loss: { total, terms } };
+      return { ...seen, step, totalSteps, epoch, imagesPerSecond, etaSeconds, loss: { total, terms }, preparing: null };
     }
     case 'training-evaluation':
       return { ...seen, accuracy: { step: event.evaluation.step, joint: event.evaluation.jointAccuracy } };
     case 'training-status': {
       const { state, message, runId, step } = event.status;
-      return { ...seen, state, message: message ?? null, runId, step: Math.max(p.step, step) };
+      return { ...seen, state, message: message ?? null, runId, step: Math.max(p.step, step), preparing: state === 'running' ? p.preparing : null };
     }
+    case 'training-preparing':
+      return { ...seen, preparing: event.preparing };
     case 'training-embedding':
+    case 'training-ownership':
       return seen;
     default:
       return p;
@@ -60,12 +66,18 @@ export function progressOnState(p: RunProgress, s: TrainingStateResult): RunProg
   const accuracy = s.latestAccuracy === null ? p.accuracy : { step: s.latestAccuracyStep ?? p.accuracy?.step ?? s.step, joint: s.latestAccuracy };
   const offer = s.state === 'running' ? null : p.offer;
   const { state, message, runId, step, totalSteps, epoch } = s;
-  return { ...p, state, message, runId, step, totalSteps, epoch, loss, accuracy, offer, busy: false, error: null };
+  const preparing = state === 'running' ? p.preparing : null;
+  return { ...p, state, message, runId, step, totalSteps, epoch, loss, accuracy, offer, busy: false, error: null, preparing };
 }
 
 const seconds = (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.round(s)} s`);
 
+/** The pre-pass in words: what the page shows between Start and the first step. */
+export const preparingText = ({ done, total }: TrainingPreparingEvent): string =>
+  `Deciding who owns each image: ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`;
+
 export function progressText(p: RunProgress): string {
+  if (p.preparing) return preparingText(p.preparing);
   if (p.totalSteps === 0) return 'not started';
   const parts = [`step ${p.step} of ${p.totalSteps}`, `epoch ${p.epoch}`];
   if (p.imagesPerSecond !== null) parts.push(`${Math.round(p.imagesPerSecond)} images/s`);

@@ -44,6 +44,7 @@ function fakeSession(totalSteps: number, nanAt = Infinity, hangAt = Infinity): T
       }
     },
     exclusive: <T>(fn: () => Promise<T>) => fn(),
+    prepare: async () => undefined,
     dispose: async () => void (disposed = true),
   };
   return session as unknown as TrainingSession;

@@ -9,6 +9,7 @@ import { TrainingController } from './trainingController';
 import type { LoadTrainingInputs } from './trainingInputs';
 import { umapProjector } from '../embedding/umapProjection';
 import { workerMemory } from '../backend/workerMemory';
+import { preparingProgress } from './ownershipEvents';
 
 /** IndexedDB where the worker has it; otherwise checkpoints last as long as the worker. */
 function defaultStore(): CheckpointStore {
@@ -21,7 +22,8 @@ export function createTrainingController(loadInputs: LoadTrainingInputs, backend
   return new TrainingController({
     loadInputs,
     createSession: createTrainingSession,
-    restoreSession,
+    // A resumed run remakes the builder's pre-pass: its progress reaches the page as a new run's does.
+    restoreSession: (checkpoint, inputs) => restoreSession(checkpoint, inputs, preparingProgress(emit)),
     saveCheckpoint,
     snapshot: (session, previousAxes, projection) =>
       embeddingSnapshot(session, { previousAxes, projector: projection === 'umap' ? umapProjector(session.inputs.config.seed) : undefined }),

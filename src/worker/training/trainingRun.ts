@@ -6,6 +6,8 @@ import type { CheckpointStore } from './checkpointStore';
 import type { Emit } from '../backend/initHandler';
 import { errorMessage } from '../../protocol/errors';
 import { DEFAULT_CHECKPOINT_SECONDS, evaluationEvent, stepEvent } from './trainingEvents';
+import { ownershipEvent, preparingProgress } from './ownershipEvents';
+import { PrepassAborted } from '../../core/ownership';
 import { LatestThrottle, realClock, type ThrottleClock } from './trainingThrottle';
 
 /** What a run needs from the core and the worker; tests pass fakes. */
@@ -69,9 +71,13 @@ export class TrainingRun {
     this.abort = abort;
     const options = { signal: abort.signal, evaluateEvery: this.cadence.evaluateEvery };
     const hooks = { onStep: (p: StepProgress) => this.stepped(p), onEvaluate: (e: EvaluationPoint) => this.evaluated(e) };
-    this.loop = this.session
-      .run({ ...options, ...hooks })
-      .then((o): RunEnd => ({ kind: o.stopped }), (error: unknown): RunEnd => ({ kind: 'error', error }))
+    this.loop = this.prepare(abort.signal)
+      .then(() => this.session.run({ ...options, ...hooks }))
+      .then(
+        (o): RunEnd => ({ kind: o.stopped }),
+        // A pause or stop during the pre-pass cancels it; the next start makes it again.
+        (error: unknown): RunEnd => (error instanceof PrepassAborted ? { kind: 'aborted' } : { kind: 'error', error }),
+      )
       .then(async (end) => {
         // A checkpoint the last good step queued finishes first, so the failure can name it.
         if (end.kind === 'error') await this.background;
@@ -80,6 +86,18 @@ export class TrainingRun {
         if (end.kind !== 'aborted' && !this.closed) onEnd(end);
         return end;
       });
+  }
+
+  /**
+   * The target builder's pass over the transfer set (tens of seconds on 60,000 images), made
+   * here rather than inside the first step so the page hears its progress and a stop can cancel
+   * it; then who owns the transfer images. A session already prepared returns at once.
+   */
+  private async prepare(signal: AbortSignal): Promise<void> {
+    const emit: Emit = (event) => void (this.closed || this.deps.emit(event));
+    await this.session.prepare(preparingProgress(emit, signal));
+    const ownership = ownershipEvent(this.session);
+    if (ownership) emit({ kind: 'training-ownership', ownership });
   }
 
   /** Stops the loop at the next step boundary and waits for it and the side work. */
