@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import { guessFeatureLayer, type ModelStructure } from './modelStructure';
 import { TeacherLoadError } from './teacherLoadError';
 import { parseTeacherMetadata, type InputSpec, type TeacherMetadata } from './teacherMetadata';
 
@@ -53,23 +53,17 @@ function inputSpecOf(shape: (number | null)[], name: string, tm: boolean): Input
   return { height, width, channels, ...(tm ? TM_NORMALISATION : { mean: 0, std: 1 }) };
 }
 
-/** A LayersModel's facts; its feature guess is the layer feeding the classifier, past activations and dropout. */
-export function layersFacts(model: tf.LayersModel): ModelFacts {
-  const out = model.outputs[0].shape;
+/** A LayersModel's facts, nested models opened; its feature guess is the last Dense or pooling layer before the output. */
+export function layersFacts({ graph, leaves, outputOf }: ModelStructure): ModelFacts {
+  const out = graph.outputs[0].shape;
   return {
-    inputShape: model.inputs[0].shape,
+    inputShape: graph.inputs[0].shape,
     outputCount: out[out.length - 1] ?? 0,
-    names: model.layers.map((l) => l.name),
-    guessFeature() {
-      const passive = new Set(['Activation', 'Softmax', 'Dropout', 'ReLU']);
-      let i = model.layers.length - 1;
-      while (i > 0 && passive.has(model.layers[i].getClassName())) i--;
-      return model.layers[Math.max(i - 1, 0)].name;
-    },
+    names: leaves.map((l) => l.name),
+    guessFeature: () => guessFeatureLayer(leaves),
     featureSize(name) {
-      const layer = model.layers.find((l) => l.name === name);
-      if (!layer) return 1;
-      return (layer.output as tf.SymbolicTensor).shape.slice(1).reduce<number>((a, d) => a * (d ?? 1), 1);
+      const output = outputOf(name);
+      return output ? output.shape.slice(1).reduce<number>((a, d) => a * (d ?? 1), 1) : 1;
     },
   };
 }

@@ -60,7 +60,7 @@ export function createStudentHandlers(sessionIn: SessionIn, registry: TeacherReg
         const teachers: PredictResult['teachers'] = [];
         for (const id of teacherIds) {
           const { teacher } = await registry.get(id);
-          const probs = tf.tidy(() => tf.softmax(teacher.run(images).logits));
+          const probs = teacher.probabilities(images);
           teachers.push({ id, predictions: topClasses((await probs.data()) as Float32Array, teacher.metadata.labels, top) });
           probs.dispose();
         }

@@ -94,10 +94,12 @@ describe('dropped teachers in the registry', () => {
     const drop = await registry().addDropped('tm', [file(tm, 'weights.bin'), file(tm, 'metadata.json'), file(tm, 'model.json')], {});
     expect(drop.teacher.metadata.labels).toEqual(['Cat', 'Dog', 'Bird']);
     expect(drop.teacher.metadata.input).toEqual({ height: 224, width: 224, channels: 3, mean: 0.5, std: 0.5 });
-    // The feature is what feeds the classifier head: MobileNet's output in a real export.
-    expect(drop.teacher.metadata.featureLayer).toBe('sequential_1');
+    // Nested models are opened: the feature is the head's hidden Dense layer, the output is softmax.
+    expect(drop.teacher.metadata.featureLayer).toBe('dense_Dense1');
+    expect(drop.teacher.outputs).toBe('probabilities');
+    expect(drop.names).toEqual(['conv_pw', 'global_average_pooling2d_1', 'dense_Dense1', 'dense_Dense2']);
     const { features, logits } = drop.teacher.run(tf.zeros([2, 28, 28, 1]) as tf.Tensor4D);
-    expect(features.shape).toEqual([2, 4]);
+    expect(features.shape).toEqual([2, 8]);
     expect(logits.shape).toEqual([2, 3]);
   });
 
