@@ -111,7 +111,7 @@ describe('dropped teachers in the registry', () => {
     expect(labelsNeeded(error.message)).toBe(5);
     const drop = await r.addDropped('bare', files, { labels: ['zero', 'one', 'two', 'three', 'four'] });
     expect(drop.teacher.metadata.labels).toEqual(['zero', 'one', 'two', 'three', 'four']);
-    expect(drop.id).toBe('dropped:bare');
+    expect(drop.id).toBe('dropped:cnn-small'); // the name inside model.json
   });
 
   it('loads a tfjs GraphModel, its feature node guessed or chosen, and it classifies real digits', async () => {

@@ -1,6 +1,7 @@
 import { requireShipped } from '../../browser/teacherZoo';
 import { matchDroppedFiles, type DroppedModelFiles, type NamedBytes } from '../../core/teachers/droppedFiles';
 import type { DroppedChoices } from '../../core/teachers/droppedMetadata';
+import { droppedModelName, shortSlug } from '../../core/teachers/droppedName';
 import { loadDroppedTeacher } from '../../core/teachers/loadDropped';
 import { loadTeacher, type Teacher } from '../../core/teachers/loadTeacher';
 import { MetadataError, type TeacherMetadata } from '../../core/teachers/teacherMetadata';
@@ -42,10 +43,6 @@ export interface TeacherRegistry {
 interface Recipe {
   matched: DroppedModelFiles;
   choices: DroppedChoices;
-}
-
-function slug(name: string): string {
-  return name.replace(/\.json$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
 }
 
 export function createTeacherRegistry(sources: TeacherSources, backend: () => string | null): TeacherRegistry {
@@ -92,7 +89,7 @@ export function createTeacherRegistry(sources: TeacherSources, backend: () => st
   }
 
   function freeId(name: string): string {
-    const base = `${DROPPED_PREFIX}${slug(name)}`;
+    const base = `${DROPPED_PREFIX}${shortSlug(name)}`;
     let id = base;
     for (let n = 2; dropped.has(id); n++) id = `${base}-${n}`;
     return id;
@@ -117,10 +114,10 @@ export function createTeacherRegistry(sources: TeacherSources, backend: () => st
       requireBackend(`load the dropped model '${name}'`);
       const started = performance.now();
       const matched = matchDroppedFiles(name, files);
-      // Ours (id) or Teachable Machine's (modelName) metadata names the model better than loose file names do.
-      const named = matched.metadata?.id ?? matched.metadata?.modelName;
-      const id = freeId(typeof named === 'string' && named.length > 0 ? named : name);
-      const resolved: DroppedChoices = { id, title: name, ...choices };
+      // Its metadata or model.json names the model better than loose file names do.
+      const title = droppedModelName(matched, name);
+      const id = freeId(typeof matched.metadata?.id === 'string' ? matched.metadata.id : title);
+      const resolved: DroppedChoices = { id, title, ...choices };
       const { teacher, names } = await loadDroppedTeacher(matched, resolved);
       dropped.set(id, { matched, choices: resolved });
       loaded.set(id, Promise.resolve(teacher));
