@@ -1,13 +1,16 @@
+import type { Scaling } from './inputScaling';
 import { guessFeatureLayer, type ModelStructure } from './modelStructure';
 import { TeacherLoadError } from './teacherLoadError';
 import { parseTeacherMetadata, type InputSpec, type TeacherMetadata } from './teacherMetadata';
 
-/** What the user gave besides the files: typed labels and a chosen feature layer (or graph node). */
+/** What the user gave besides the files: typed labels, a chosen feature layer (or graph node) and input scaling. */
 export interface DroppedChoices {
   id: string;
   title: string;
   labels?: string[];
   featureLayer?: string;
+  /** How pixels in [0, 1] are scaled for the model; from the metadata, or [0, 1], when absent. */
+  scaling?: Scaling;
 }
 
 /** What metadata needs to know of a built model, LayersModel or GraphModel alike. */
@@ -31,6 +34,9 @@ function isTeachableMachine(metadata: Json | null): boolean {
 }
 
 const isOurs = (metadata: Json): boolean => 'input' in metadata && 'featureLayer' in metadata;
+
+/** Whether the metadata says how to scale the input (ours, or Teachable Machine's convention); else it must be checked. */
+export const metadataGivesScaling = (metadata: Json | null): boolean => metadata !== null && (isOurs(metadata) || isTeachableMachine(metadata));
 
 /** The message for a model with no label names; the UI reads the count back with labelsNeeded. */
 export const noLabelsMessage = (name: string, count: number): string =>
@@ -76,13 +82,14 @@ export function droppedMetadata(facts: ModelFacts, metadata: Json | null, choice
   if (metadata !== null && isOurs(metadata)) {
     const parsed = parseTeacherMetadata(metadata);
     const featureLayer = choices.featureLayer ?? parsed.featureLayer;
-    return { ...parsed, id: choices.id, labels: choices.labels ?? parsed.labels, featureLayer, featureSize: facts.featureSize(featureLayer) };
+    const input = { ...parsed.input, ...choices.scaling };
+    return { ...parsed, id: choices.id, labels: choices.labels ?? parsed.labels, input, featureLayer, featureSize: facts.featureSize(featureLayer) };
   }
   const tmLabels = metadata?.labels;
   const labels = choices.labels ?? (Array.isArray(tmLabels) && tmLabels.every((l) => typeof l === 'string') ? (tmLabels as string[]) : undefined);
   if (!labels || labels.length === 0) throw new TeacherLoadError('no-labels', noLabelsMessage(name, facts.outputCount));
   if (new Set(labels).size !== labels.length) throw new TeacherLoadError('label-count', `${name}: label names must not repeat (${labels.join(', ')})`);
-  const input = inputSpecOf(facts.inputShape, name, isTeachableMachine(metadata));
+  const input = { ...inputSpecOf(facts.inputShape, name, isTeachableMachine(metadata)), ...choices.scaling };
   const featureLayer = choices.featureLayer ?? facts.guessFeature();
   return { id: choices.id, title: choices.title, labels, input, featureLayer, featureSize: facts.featureSize(featureLayer) };
 }
