@@ -5,7 +5,7 @@ import path from 'node:path';
 import { loadLabelledImages } from '../src/core/data/labelledImages';
 import { readDataFileFromDisk } from '../src/node/dataFiles';
 import type { Prediction } from '../src/protocol/messages';
-import { encodeGrayPng } from './fixtures/grayPng';
+import { encodeGrayPng } from '../src/node/pngEncode';
 import { callWorkerOk, openStudio } from './studio';
 
 /**

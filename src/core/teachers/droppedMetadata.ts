@@ -1,4 +1,5 @@
 import type { Scaling } from './inputScaling';
+import { noLabelsMessage } from './labelsMessage';
 import { guessFeatureLayer, type ModelStructure } from './modelStructure';
 import { TeacherLoadError } from './teacherLoadError';
 import { parseTeacherMetadata, type InputSpec, type TeacherMetadata } from './teacherMetadata';
@@ -37,15 +38,6 @@ const isOurs = (metadata: Json): boolean => 'input' in metadata && 'featureLayer
 
 /** Whether the metadata says how to scale the input (ours, or Teachable Machine's convention); else it must be checked. */
 export const metadataGivesScaling = (metadata: Json | null): boolean => metadata !== null && (isOurs(metadata) || isTeachableMachine(metadata));
-
-/** The message for a model with no label names; the UI reads the count back with labelsNeeded. */
-export const noLabelsMessage = (name: string, count: number): string =>
-  `${name} has ${count} outputs and no label names (no metadata.json with "labels"): type ${count} labels`;
-
-export function labelsNeeded(message: string): number | null {
-  const match = /has (\d+) outputs and no label names/.exec(message);
-  return match ? Number(match[1]) : null;
-}
 
 /** [batch, h, w, 1|3] becomes an input spec; anything else no resize of our images can reach. */
 function inputSpecOf(shape: (number | null)[], name: string, tm: boolean): InputSpec {

@@ -1,4 +1,4 @@
-import { labelsNeeded } from '../../core/teachers/droppedMetadata';
+import { labelsNeeded } from '../../core/teachers/labelsMessage';
 import type { DroppedFile, LoadTeacherFilesRequest, LoadTeacherFilesResult } from '../../protocol/messages';
 import type { StudioStore } from '../store/studioStore';
 import { errorInfo } from '../../protocol/errors';

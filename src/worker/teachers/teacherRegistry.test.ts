@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeFetch } from '../../browser/fakeServer.testutil';
-import { labelsNeeded } from '../../core/teachers/droppedMetadata';
+import { labelsNeeded } from '../../core/teachers/labelsMessage';
 import type { NamedBytes } from '../../core/teachers/droppedFiles';
 import { loadLabelledImages, selectClasses } from '../../core/data/labelledImages';
 import { createAmalgamation, trainStep } from '../../core/method/amalgamation';
