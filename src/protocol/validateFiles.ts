@@ -41,6 +41,14 @@ function parsePredict(r: Json): WorkerRequest | WorkerErrorInfo {
   return { kind: 'predict', pixels: r.pixels, count: r.count, height: r.height, width: r.width, teacherIds: r.teacherIds as string[], top: r.top as number | undefined };
 }
 
+/** An input scaling {mean, std}: finite mean, positive std; undefined when absent. */
+function parseScaling(value: unknown): { mean: number; std: number } | undefined | WorkerErrorInfo {
+  if (value === undefined) return undefined;
+  const s = value as { mean?: unknown; std?: unknown };
+  const ok = typeof value === 'object' && value !== null && typeof s.mean === 'number' && Number.isFinite(s.mean) && typeof s.std === 'number' && s.std > 0 && Number.isFinite(s.std);
+  return ok ? { mean: s.mean as number, std: s.std as number } : badRequest('scaling must be {mean: number, std: number > 0}');
+}
+
 /** The dropped-files, export and predict requests; null for any other kind. */
 export function parseFilesRequest(r: Json): WorkerRequest | WorkerErrorInfo | null {
   switch (r.kind) {
@@ -51,7 +59,10 @@ export function parseFilesRequest(r: Json): WorkerRequest | WorkerErrorInfo | nu
       const labels = parseLabels(r.labels);
       if (isProblem(labels)) return labels;
       if (r.featureLayer !== undefined && !isName(r.featureLayer)) return badRequest('featureLayer must be a layer name');
-      return { kind: 'loadTeacherFiles', name: r.name, files, labels, featureLayer: r.featureLayer as string | undefined };
+      const scaling = parseScaling(r.scaling);
+      if (isProblem(scaling)) return scaling;
+      if (r.transfer !== undefined && !isName(r.transfer)) return badRequest('transfer must be a transfer data id');
+      return { kind: 'loadTeacherFiles', name: r.name, files, labels, featureLayer: r.featureLayer as string | undefined, scaling, transfer: r.transfer as string | undefined };
     }
     case 'loadImageFiles': {
       if (!isName(r.name)) return badRequest('name must be a non-empty string of at most 200 characters');

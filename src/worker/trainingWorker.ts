@@ -36,7 +36,7 @@ const sources = servedSources();
 /** The one registry of teachers (shipped and dropped) and the dropped image sets, shared by every request. */
 const registry = createTeacherRegistry(sources, () => backend);
 const droppedData = new DroppedData(decodeToGray);
-const teachers = createTeacherHandlers(registry, sources, () => backend);
+const teachers = createTeacherHandlers(registry, sources, () => backend, (id) => droppedData.get(id).transfer);
 /** Teachers and one MNIST batch for the trial and the benchmark, fetched on first use. */
 const ckaFixture = ckaFixtureLoader(sources);
 /** The user's override from the last init (?backend=); a later trial honours it too. */

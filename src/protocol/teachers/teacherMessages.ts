@@ -4,6 +4,8 @@
  * Part of the page <-> worker protocol; import it through messages.ts.
  */
 import type { DataSetId, Split } from '../../core/data/dataSets';
+import type { Scaling, ScalingCheck } from '../../core/teachers/inputScaling';
+import type { OutputKind } from '../../core/teachers/loadTeacher';
 import type { TeacherMetadata } from '../../core/teachers/teacherMetadata';
 
 export const SPLITS = ['train', 'test'] as const satisfies readonly Split[];
@@ -109,6 +111,10 @@ export interface LoadTeacherFilesRequest {
   labels?: string[];
   /** The layer whose output is the teacher's feature; guessed when absent. */
   featureLayer?: string;
+  /** Input scaling chosen by the user; else the metadata's, or for a model without it the check's proposal. */
+  scaling?: Scaling;
+  /** The transfer data (RunConfig.data) whose images the input scaling check samples. */
+  transfer?: string;
 }
 
 export interface LoadTeacherFilesResult extends LoadTeacherResult {
@@ -117,6 +123,10 @@ export interface LoadTeacherFilesResult extends LoadTeacherResult {
   ignored: string[];
   /** Layer names, so the feature layer can be chosen. */
   layers: string[];
+  /** What the model's output holds, read through nested models and confirmed on sample inputs. */
+  outputs: OutputKind;
+  /** The input scaling check, for a model whose metadata does not say; null otherwise. */
+  scaling: ScalingCheck | null;
 }
 
 /** A folder or many PNG/JPEG files, decoded in the worker to 28 x 28 grayscale like the built-in sets. */

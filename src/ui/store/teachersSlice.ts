@@ -1,3 +1,5 @@
+import type { ScalingCheck } from '../../core/teachers/inputScaling';
+import type { OutputKind } from '../../core/teachers/loadTeacher';
 import type { TeacherMetadata } from '../../core/teachers/teacherMetadata';
 import type { LoadTeacherResult, WorkerErrorInfo } from '../../protocol/messages';
 import type { StudioSlice } from './slice';
@@ -9,6 +11,10 @@ export interface DroppedTeacher {
   parameters: number;
   /** Layer names, for choosing another feature layer. */
   layers: string[];
+  /** What the model outputs: probabilities (a softmax, maybe nested) or logits. */
+  outputs: OutputKind;
+  /** The input scaling check, for a model whose metadata does not give its scaling. */
+  scaling: ScalingCheck | null;
 }
 
 /** One drop on the teachers' drop zone and how it ended; nothing earlier is replaced by a failure. */

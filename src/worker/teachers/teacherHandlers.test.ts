@@ -102,6 +102,23 @@ describe('teacher handlers', () => {
     });
   });
 
+  it('checks the input scaling of a dropped model without metadata on the transfer data, and takes a chosen one', async () => {
+    const { h } = handlers();
+    const dir = 'e2e/fixtures/tm-mnist';
+    const files = ['model.json', 'weights.bin'].map((name) => {
+      const bytes = readFileSync(`${dir}/${name}`);
+      return { name, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+    });
+    const labels = Array.from({ length: 10 }, (_, i) => String(i));
+    const checked = await h.loadTeacherFiles({ kind: 'loadTeacherFiles', name: 'model.json', files, labels, transfer: 'mnist' });
+    expect(checked).toMatchObject({ outputs: 'probabilities', scaling: { proposed: 'symmetric', samples: 256 }, metadata: { input: { mean: 0.5, std: 0.5 } } });
+    const chosen = await h.loadTeacherFiles({ kind: 'loadTeacherFiles', name: 'model.json', files, labels, transfer: 'mnist', scaling: { mean: 0, std: 1 / 255 } });
+    expect(chosen).toMatchObject({ scaling: { proposed: 'symmetric' }, metadata: { input: { mean: 0, std: 1 / 255 } } });
+    // Without transfer data to sample there is no check, and [0, 1] stays.
+    const unchecked = await h.loadTeacherFiles({ kind: 'loadTeacherFiles', name: 'model.json', files, labels });
+    expect(unchecked).toMatchObject({ scaling: null, metadata: { input: { mean: 0, std: 1 } } });
+  });
+
   it('loads data without a backend (it needs no tfjs)', async () => {
     const result = await handlers({}, null).h.loadData({ kind: 'loadData', dataSet: 'mnist', split: 'test' });
     expect(result.count).toBe(10000);

@@ -1,6 +1,8 @@
 import { StaticFileError } from '../../browser/staticFiles';
 import type { DataSetId, Split } from '../../core/data/dataSets';
-import { loadLabelledImages, type LabelledImages } from '../../core/data/labelledImages';
+import { concatLabelledImages, loadLabelledImages, type LabelledImages } from '../../core/data/labelledImages';
+import { isDataSetId } from '../../core/data/dataSets';
+import { spreadSample } from '../../core/teachers/inputScaling';
 import { evaluateClassifier } from '../../core/teachers/trainClassifier';
 import type {
   EvaluateTeacherRequest,
@@ -30,7 +32,10 @@ export interface TeacherHandlers {
  * uses too, splits from a cache filled through the same core loaders the Node scripts use.
  * `backend` is the backend init proved, or null before a successful init.
  */
-export function createTeacherHandlers(registry: TeacherRegistry, sources: TeacherSources, backend: () => string | null): TeacherHandlers {
+/** The images of a dropped transfer set ('dropped:<name>'), which only the worker's image handlers hold. */
+export type DroppedTransfer = (id: string) => LabelledImages;
+
+export function createTeacherHandlers(registry: TeacherRegistry, sources: TeacherSources, backend: () => string | null, droppedTransfer?: DroppedTransfer): TeacherHandlers {
   const splits = new Map<string, LabelledImages>();
 
   function requireBackend(what: string): string {
@@ -56,6 +61,14 @@ export function createTeacherHandlers(registry: TeacherRegistry, sources: Teache
     return { set, ms: performance.now() - started };
   }
 
+  /** Transfer images (train split, pixels only) the input scaling check of a dropped model samples. */
+  async function transferImages(data: string | undefined): Promise<LabelledImages | null> {
+    if (data === undefined) return null;
+    if (isDataSetId(data)) return (await images(data, 'train')).set;
+    if (data === 'mnist+fashion-mnist') return concatLabelledImages((await images('mnist', 'train')).set, (await images('fashion-mnist', 'train')).set);
+    return droppedTransfer ? droppedTransfer(data) : null;
+  }
+
   return {
     async loadTeacher({ id }) {
       requireBackend(`load teacher '${id}'`);
@@ -63,9 +76,15 @@ export function createTeacherHandlers(registry: TeacherRegistry, sources: Teache
       return { metadata: t.metadata, parameters: t.model.countParams(), loaded, ms };
     },
 
-    async loadTeacherFiles({ name, files, labels, featureLayer }) {
-      const { id, teacher: t, ms, ignored, names } = await registry.addDropped(name, files, { labels, featureLayer });
-      return { id, metadata: t.metadata, parameters: t.model.countParams(), loaded: true, ms, ignored, layers: names };
+    async loadTeacherFiles({ name, files, labels, featureLayer, scaling: chosen, transfer }) {
+      const set = await transferImages(transfer);
+      const sample = set ? spreadSample(set.pixels, set) : undefined;
+      try {
+        const { id, teacher: t, ms, ignored, names, scaling } = await registry.addDropped(name, files, { labels, featureLayer, scaling: chosen }, sample);
+        return { id, metadata: t.metadata, parameters: t.model.countParams(), loaded: true, ms, ignored, layers: names, outputs: t.outputs, scaling };
+      } finally {
+        sample?.dispose();
+      }
     },
 
     async loadData({ dataSet, split }) {
