@@ -30,15 +30,20 @@ const wholeIn = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
 function parsePredict(r: Json): WorkerRequest | WorkerErrorInfo {
+  if (!Array.isArray(r.teacherIds) || !r.teacherIds.every((id) => typeof id === 'string')) return badRequest('teacherIds must be a list of ids');
+  if (r.top !== undefined && !wholeIn(r.top, 1, 100)) return badRequest('top must be a whole number in [1, 100]');
+  const common = { kind: 'predict' as const, teacherIds: r.teacherIds as string[], top: r.top as number | undefined };
+  if (r.image !== undefined) {
+    if (!(r.image instanceof ArrayBuffer) || r.image.byteLength === 0) return badRequest('image must be the non-empty bytes (ArrayBuffer) of a PNG or JPEG file');
+    return { ...common, image: r.image };
+  }
   if (!wholeIn(r.count, 1, 1000) || !wholeIn(r.height, 1, 1024) || !wholeIn(r.width, 1, 1024)) {
     return badRequest('count (1..1000), height and width (1..1024) must be whole numbers');
   }
   if (!(r.pixels instanceof Uint8Array) || r.pixels.length !== r.count * r.height * r.width) {
     return badRequest(`pixels must be a Uint8Array of count x height x width = ${Number(r.count) * Number(r.height) * Number(r.width)} grayscale bytes`);
   }
-  if (!Array.isArray(r.teacherIds) || !r.teacherIds.every((id) => typeof id === 'string')) return badRequest('teacherIds must be a list of ids');
-  if (r.top !== undefined && !wholeIn(r.top, 1, 100)) return badRequest('top must be a whole number in [1, 100]');
-  return { kind: 'predict', pixels: r.pixels, count: r.count, height: r.height, width: r.width, teacherIds: r.teacherIds as string[], top: r.top as number | undefined };
+  return { ...common, pixels: r.pixels, count: r.count, height: r.height, width: r.width };
 }
 
 /** An input scaling {mean, std}: finite mean, positive std; undefined when absent. */

@@ -44,7 +44,7 @@ let requestedBackend: BackendName | undefined;
 
 const emit: Emit = (event) => scope.postMessage({ type: 'event', event });
 const training = createTrainingController(trainingInputsLoader(registry, droppedData, sources, () => backend), () => backend, emit);
-const student = createStudentHandlers((states, what) => training.sessionIn(states, what), registry);
+const student = createStudentHandlers((states, what) => training.sessionIn(states, what), registry, decodeToGray);
 const images = createImageHandlers(droppedData, sources);
 
 /**

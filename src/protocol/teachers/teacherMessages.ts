@@ -184,20 +184,29 @@ export interface Prediction {
   probability: number;
 }
 
-/** Top classes of the student (if a run has one) and of teachers for grayscale images. */
-export interface PredictRequest {
+/** Top classes of the student (if a run has one) and of teachers for grayscale images, or for one image file. */
+export type PredictRequest = {
   kind: 'predict';
-  /** uint8 grayscale pixels of `count` images of height x width. */
-  pixels: Uint8Array;
-  count: number;
-  height: number;
-  width: number;
   teacherIds: string[];
   /** How many classes per image (default 3). */
   top?: number;
-}
+} & (
+  | {
+      /** uint8 grayscale pixels of `count` images of height x width. */
+      pixels: Uint8Array;
+      count: number;
+      height: number;
+      width: number;
+    }
+  | {
+      /** A PNG or JPEG file's bytes, decoded in the worker exactly as a dropped transfer image is. */
+      image: ArrayBuffer;
+    }
+);
 
 export interface PredictResult {
+  /** The gray images the models were given (decoded from `image` when one was sent). */
+  input: { pixels: Uint8Array; count: number; height: number; width: number };
   /** Per image, best first; null when there is no student. */
   student: Prediction[][] | null;
   teachers: { id: string; predictions: Prediction[][] }[];
