@@ -50,7 +50,7 @@ function ScalingChoice({ teacher }: { teacher: DroppedTeacher }) {
       }}
     >
       <label htmlFor={selectId}>Input scaling</label>
-      <select id={selectId} value={choice} onChange={(event) => setChoice(event.target.value as typeof choice)}>
+      <select id={selectId} value={choice} style={{ maxWidth: '100%' }} onChange={(event) => setChoice(event.target.value as typeof choice)}>
         {check.candidates.map((c) => (
           <option key={c.id} value={c.id}>
             {candidateText(c)}
