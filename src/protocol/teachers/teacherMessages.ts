@@ -66,20 +66,27 @@ export interface LoadDataResult extends ImagesSummary {
 }
 
 /**
- * Accuracy of a teacher on its own classes (provenance.classes) of its own data set
- * (provenance.dataSet), as the Node script that recorded provenance.testAccuracy measured it.
- * Loads the teacher and the data on demand.
+ * Accuracy of a teacher, shipped or dropped, on its own classes. A shipped teacher is measured
+ * on its provenance's data set and classes, as the Node script that recorded
+ * provenance.testAccuracy measured it; a dropped one on the built-in test set whose class
+ * names hold all its labels, or, with `on`, on the labelled evaluation folder dropped for that
+ * transfer set (classes matched by name). Loads the teacher and the data on demand and emits
+ * 'teacher-evaluation-progress' events as it goes.
  */
 export interface EvaluateTeacherRequest {
   kind: 'evaluateTeacher';
   id: string;
   split: Split;
+  /** A dropped transfer set ('dropped:<name>') whose labelled evaluation folder to use. */
+  on?: string;
 }
 
 export interface EvaluateTeacherResult {
   id: string;
-  dataSet: DataSetId;
+  /** A built-in data set id, or the dropped set ('dropped:<name>') whose evaluation folder was used. */
+  dataSet: DataSetId | string;
   split: Split;
+  /** Class ids in that set, in the teacher's output order. */
   classes: number[];
   accuracy: number;
   samples: number;
@@ -87,6 +94,13 @@ export interface EvaluateTeacherResult {
   backend: string;
   /** The evaluation alone, loading excluded. */
   ms: number;
+}
+
+/** How far an evaluateTeacher request has got. */
+export interface TeacherEvaluationProgress {
+  id: string;
+  done: number;
+  total: number;
 }
 
 // ---- dropped files, export and predictions (src/worker/teachers/teacherHandlers.ts, data/droppedData.ts, student/studentHandlers.ts)

@@ -119,6 +119,27 @@ describe('teacher handlers', () => {
     expect(unchecked).toMatchObject({ scaling: null, metadata: { input: { mean: 0, std: 1 } } });
   });
 
+  it('evaluates a dropped teacher on the built-in test set its labels name, with progress', async () => {
+    const { h } = handlers();
+    const files = ['model.json', 'weights.bin', 'metadata.json'].map((name) => {
+      const bytes = readFileSync(`e2e/fixtures/tm-mnist/${name}`);
+      return { name, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+    });
+    const { id } = await h.loadTeacherFiles({ kind: 'loadTeacherFiles', name: 'model.json', files });
+    const events: { done: number; total: number }[] = [];
+    const result = await h.evaluateTeacher({ kind: 'evaluateTeacher', id, split: 'test' }, (e) => events.push(e.progress));
+    expect(result).toMatchObject({ id: 'dropped:tm-mnist', dataSet: 'mnist', classes: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], samples: 10000 });
+    expect(result.accuracy).toBeCloseTo(0.9522, 4); // as scripts and the Node test measure it
+    expect(events).toHaveLength(20);
+    expect(events.at(-1)).toEqual({ id, done: 10000, total: 10000 });
+
+    const cats = await h.loadTeacherFiles({ kind: 'loadTeacherFiles', name: 'tm', files: files.slice(0, 2), labels: ['Cat', ...'123456789'] });
+    expect(await failure(h.evaluateTeacher({ kind: 'evaluateTeacher', id: cats.id, split: 'test' }))).toMatchObject({
+      code: 'no-matching-classes',
+      message: expect.stringMatching(/labels \(Cat, 1, .*\) are not classes of a built-in test set .*drop a labelled folder/),
+    });
+  }, 60_000);
+
   it('loads data without a backend (it needs no tfjs)', async () => {
     const result = await handlers({}, null).h.loadData({ kind: 'loadData', dataSet: 'mnist', split: 'test' });
     expect(result.count).toBe(10000);
