@@ -43,6 +43,13 @@ test('a TM export is read right, its bare twin is scaled right, and Try it sees 
   await expect(tm.locator('dd[data-field="outputs"]')).toHaveText(/^probabilities \(softmax\)/);
   await expect(tm.locator('dd[data-field="feature-layer"]')).toHaveText('dense_Dense1 (32 values)');
   await expect(tm.locator('dd[data-field="scaling"]')).toHaveText('[−1, 1] (from its metadata)');
+  // Its accuracy on the card: measured in the worker on MNIST's test set, whose classes its labels name.
+  await tm.getByRole('button', { name: 'Evaluate' }).click();
+  const measured = tm.locator('[data-field="evaluated-accuracy"]');
+  await expect(measured).toHaveText(/^Measured: \d+\.\d\d % on 10,000 test images of mnist \(wasm, /, { timeout: 60_000 });
+  const accuracyOf = async (locator: typeof measured) => Number((await locator.textContent())!.match(/(\d+\.\d\d) %/)![1]);
+  const twin = await accuracyOf(measured);
+  expect(twin).toBeGreaterThan(90);
 
   // 2. Without it: a question for the labels, then the check proposes [-1, 1]; the user may overrule it.
   await picker.setInputFiles([fileFrom(tmMnist, 'model.json'), fileFrom(tmMnist, 'weights.bin')]);
@@ -55,10 +62,19 @@ test('a TM export is read right, its bare twin is scaled right, and Try it sees 
   const bare = card(page, 'dropped:model');
   await expect(bare.locator('dd[data-field="scaling"]')).toHaveText('[−1, 1] (proposed by the check on 256 transfer images)');
   await expect(bare.getByLabel('Input scaling')).toHaveValue('symmetric');
+  await bare.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(bare.locator('[data-field="evaluated-accuracy"]')).toHaveText(/^Measured: /, { timeout: 60_000 });
+  expect(Math.abs((await accuracyOf(bare.locator('[data-field="evaluated-accuracy"]'))) - twin)).toBeLessThan(0.2);
   await bare.getByLabel('Input scaling').selectOption('unit');
   await bare.getByRole('button', { name: 'Use this scaling' }).click();
   await expectDrop(page, 2, 'Loaded model.json as dropped:model-2');
-  await expect(card(page, 'dropped:model-2').locator('dd[data-field="scaling"]')).toHaveText('[0, 1] (chosen; the check proposed [−1, 1])');
+  const unit = card(page, 'dropped:model-2');
+  await expect(unit.locator('dd[data-field="scaling"]')).toHaveText('[0, 1] (chosen; the check proposed [−1, 1])');
+  await unit.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(unit.locator('[data-field="evaluated-accuracy"]')).toHaveText(/^Measured: /, { timeout: 60_000 });
+  expect(await accuracyOf(unit.locator('[data-field="evaluated-accuracy"]'))).toBeLessThan(twin - 10);
+  // The tm-mnist card still shows its figure.
+  await expect(measured).toHaveText(/^Measured: /);
   await page.locator('.teacher-cards').last().screenshot({ path: test.info().outputPath('foreign-cards.png') });
 
   // 3. Try it with the TM teacher picked, on a dropped 28 x 28 PNG (an MNIST test 7).

@@ -3,6 +3,7 @@ import { FactList, type Fact } from '../layout/FactList';
 import { useStudio } from '../store/studioStore';
 import type { DroppedTeacher } from '../store/teachersSlice';
 import { candidateText, formatCount, inputText, labelsText, scalingSourceText } from './teacherText';
+import { EvaluateTeacher } from './EvaluateTeacher';
 import { PickCheckbox } from './PickCheckbox';
 import { teacherDropper } from './teacherDropClient';
 
@@ -82,6 +83,7 @@ function DroppedCard({ teacher }: { teacher: DroppedTeacher }) {
       <FeatureChoice teacher={teacher} />
       {teacher.scaling && <ScalingChoice teacher={teacher} />}
       <PickCheckbox id={teacher.id} title={teacher.metadata.title} />
+      <EvaluateTeacher id={teacher.id} />
     </li>
   );
 }

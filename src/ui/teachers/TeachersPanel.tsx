@@ -11,6 +11,7 @@ import {
   loadedText,
 } from './teacherText';
 import { DroppedTeacherCards } from './DroppedTeacherCards';
+import { EvaluateTeacher } from './EvaluateTeacher';
 import { PickCheckbox } from './PickCheckbox';
 import { TeacherDropZone } from './TeacherDropZone';
 import { TeacherDrops } from './TeacherDrops';
@@ -61,6 +62,7 @@ function TeacherCard({ entry, load }: { entry: ZooEntry; load: TeacherLoad | und
           <TeacherFacts metadata={entry.metadata} />
           <PickCheckbox id={entry.id} title={entry.metadata.title} />
           <WorkerLine id={entry.id} load={load} />
+          <EvaluateTeacher id={entry.id} />
         </>
       ) : (
         <p role="alert" className="status-error">
