@@ -64,7 +64,9 @@ test('a TM export is read right, its bare twin is scaled right, and Try it sees 
   await expect(bare.getByLabel('Input scaling')).toHaveValue('symmetric');
   await bare.getByRole('button', { name: 'Evaluate' }).click();
   await expect(bare.locator('[data-field="evaluated-accuracy"]')).toHaveText(/^Measured: /, { timeout: 60_000 });
-  expect(Math.abs((await accuracyOf(bare.locator('[data-field="evaluated-accuracy"]'))) - twin)).toBeLessThan(0.2);
+  const found = await accuracyOf(bare.locator('[data-field="evaluated-accuracy"]'));
+  console.log(`evaluate: tm-mnist ${twin} % with metadata, ${found} % without (scaling found by the check)`);
+  expect(Math.abs(found - twin)).toBeLessThan(0.2);
   await bare.getByLabel('Input scaling').selectOption('unit');
   await bare.getByRole('button', { name: 'Use this scaling' }).click();
   await expectDrop(page, 2, 'Loaded model.json as dropped:model-2');

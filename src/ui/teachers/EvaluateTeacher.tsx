@@ -13,7 +13,9 @@ const BUILT_IN = 'built-in';
  */
 export function EvaluateTeacher({ id }: { id: string }) {
   const evaluation = useStudio((s) => s.teacherEvaluations[id]);
-  const labelled = useStudio((s) => s.droppedImageSets.filter((d) => d.evaluation !== null).map((d) => d.id));
+  // Select the store's own array (a new array per call would re-render forever), then filter.
+  const sets = useStudio((s) => s.droppedImageSets);
+  const labelled = sets.filter((d) => d.evaluation !== null).map((d) => d.id);
   const [on, setOn] = useState(BUILT_IN);
   const running = evaluation?.phase === 'running';
   const selectId = `evaluate-on-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
