@@ -13,6 +13,8 @@ describe('dropped-file requests', () => {
     const pixels = new Uint8Array(2 * 28 * 28);
     expect(parse({ kind: 'predict', pixels, count: 2, height: 28, width: 28, teacherIds: ['t'] })).toMatchObject({ request: { kind: 'predict', count: 2 } });
     expect(parse({ kind: 'exportStudent' })).toEqual({ id: 1, request: { kind: 'exportStudent' } });
+    expect(parse({ kind: 'exportStudent', format: 'teachable-machine' })).toEqual({ id: 1, request: { kind: 'exportStudent', format: 'teachable-machine' } });
+    expect(parse({ kind: 'exportStudent', format: 'onnx' })).toMatchObject({ code: 'bad-request' });
   });
 
   it('names what is wrong', () => {

@@ -82,7 +82,10 @@ export function parseFilesRequest(r: Json): WorkerRequest | WorkerErrorInfo | nu
       if (!wholeIn(r.count, 1, 200)) return badRequest('count must be a whole number in [1, 200]');
       return { kind: 'previewImages', data: r.data, count: r.count };
     case 'exportStudent':
-      return { kind: 'exportStudent' };
+      if (r.format !== undefined && r.format !== 'tfjs' && r.format !== 'teachable-machine') {
+        return badRequest(`format must be 'tfjs' or 'teachable-machine' (got ${JSON.stringify(r.format)})`);
+      }
+      return r.format === undefined ? { kind: 'exportStudent' } : { kind: 'exportStudent', format: r.format };
     case 'predict':
       return parsePredict(r);
     default:

@@ -17,33 +17,55 @@ const encoder = new TextEncoder();
 const bytesOf = (text: string): ArrayBuffer => encoder.encode(text).buffer as ArrayBuffer;
 
 /**
+ * The 8 x 8 block to one pixel, from its centre 2 x 2: TM draws a 28 x 28 image on its
+ * 224 canvas with smoothing, and averaging the whole block would blur it again (3 of 50
+ * MNIST test images changed class that way); the centre of each block is that pixel's own
+ * value to within 1/16 of its neighbours'.
+ */
+function blockCentreKernel(factor: number, channels: 1 | 3, gain: number): tf.Tensor4D {
+  const lo = factor / 2 - 1;
+  return tf.tidy(() => {
+    const weights = new Float32Array(factor * factor * 3 * channels);
+    for (let y = lo; y <= lo + 1; y++) {
+      for (let x = lo; x <= lo + 1; x++) {
+        for (let c = 0; c < 3; c++) {
+          for (let o = 0; o < channels; o++) {
+            // Gray student: the channel mean; RGB student: each channel to itself.
+            const w = channels === 1 ? gain / 12 : c === o ? gain / 4 : 0;
+            weights[((y * factor + x) * 3 + c) * channels + o] = w;
+          }
+        }
+      }
+    }
+    return tf.tensor4d(weights, [factor, factor, 3, channels]);
+  });
+}
+
+/**
  * The student wrapped for Teachable Machine, in layers tfjs 1.3 (TM's own tfjs) can build:
- * a fixed 1 x 1 convolution turns TM's RGB in [-1, 1.008] into the student's gray in [-1, 1]
- * (the channel mean, rescaled from /127 to /127.5), an 8 x 8 average pooling brings 224 back
- * to 28 (each 28 x 28 pixel is an 8 x 8 block of TM's canvas), then the student, then softmax.
+ * one fixed convolution (8 x 8, stride 8) takes TM's 224 x 224 RGB in [-1, 1.008] to the
+ * student's 28 x 28 gray in [-1, 1] (rescaled from /127 to /127.5), then the student, then softmax.
  */
 export function tmStudentModel(a: Amalgamation, shape: { height: number; width: number; channels: number }): tf.Sequential {
   if (a.config.taskMode !== 'joint') {
     throw new StudentExportError(`only a joint student (one head over the union labels) can be exported; this run is ${a.config.taskMode}`);
   }
   const factor = TM_IMAGE_SIZE / shape.height;
-  if (!Number.isInteger(factor) || shape.width * factor !== TM_IMAGE_SIZE) {
-    throw new StudentExportError(`a ${shape.height} x ${shape.width} student cannot be pooled from Teachable Machine's ${TM_IMAGE_SIZE} x ${TM_IMAGE_SIZE} input`);
+  if (!Number.isInteger(factor) || factor % 2 !== 0 || shape.width * factor !== TM_IMAGE_SIZE) {
+    throw new StudentExportError(`a ${shape.height} x ${shape.width} student cannot be sampled from Teachable Machine's ${TM_IMAGE_SIZE} x ${TM_IMAGE_SIZE} input`);
   }
   const { model: trained } = a.student;
   const student = tf.model({ inputs: trained.inputs, outputs: trained.outputs[1], name: 'student' });
   // Student input s = x01 * 2 - 1 with x01 = x / 255; TM gives t = x / 127 - 1, so s = (t + 1) * 254 / 255 - 1.
   const gain = (2 * TM_SCALE) / 255;
   const channels = shape.channels === 3 ? 3 : 1;
-  const kernel = tf.tidy(() =>
-    channels === 3 ? tf.eye(3).mul(gain).reshape([1, 1, 3, 3]) : tf.fill([1, 1, 3, 1], gain / 3),
-  );
+  const kernel = blockCentreKernel(factor, channels, gain);
+  const bias = tf.fill([channels], gain - 1);
   const model = tf.sequential({ name: 'tm_student' });
-  model.add(tf.layers.conv2d({ inputShape: [TM_IMAGE_SIZE, TM_IMAGE_SIZE, 3], filters: channels, kernelSize: 1, name: 'tm_to_student_scale', weights: [kernel, tf.fill([channels], gain - 1)], trainable: false }));
-  model.add(tf.layers.averagePooling2d({ poolSize: factor, strides: factor, name: 'tm_to_student_size' }));
+  model.add(tf.layers.conv2d({ inputShape: [TM_IMAGE_SIZE, TM_IMAGE_SIZE, 3], filters: channels, kernelSize: factor, strides: factor, name: 'tm_to_student_input', weights: [kernel, bias], trainable: false }));
   model.add(student);
   model.add(tf.layers.activation({ activation: 'softmax', name: 'probabilities' }));
-  kernel.dispose();
+  tf.dispose([kernel, bias]);
   return model;
 }
 

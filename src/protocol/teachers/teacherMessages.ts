@@ -185,6 +185,12 @@ export interface PreviewImagesResult {
 /** The current student (paused or complete run) as tfjs LayersModel files. */
 export interface ExportStudentRequest {
   kind: 'exportStudent';
+  /**
+   * 'tfjs' (default): the student as it is (28 x 28 input in [-1, 1], logits). 'teachable-machine':
+   * wrapped to take Teachable Machine's 224 x 224 RGB input and give softmax probabilities, with
+   * TM's metadata.json, for @teachablemachine/image's load() and predict().
+   */
+  format?: 'tfjs' | 'teachable-machine';
 }
 
 export interface ExportStudentResult {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { predictUnion } from '../../core/method/amalgamation';
 import { toModelInput } from '../../core/teachers/preprocess';
 import { exportStudent, StudentExportError } from '../../core/teachers/studentExport';
+import { exportStudentForTm, TM_IMAGE_SIZE } from '../../core/teachers/tmExport';
 import type { TrainingSession } from '../../core/method/trainingSession';
 import type { TrainingStateName } from '../../protocol/messages';
 import type { ExportStudentRequest, ExportStudentResult, PredictRequest, PredictResult } from '../../protocol/messages';
@@ -43,14 +44,17 @@ export function createStudentHandlers(sessionIn: SessionIn, registry: TeacherReg
   }
 
   return {
-    async exportStudent() {
+    async exportStudent({ format = 'tfjs' }) {
       // Paused or finished only: a running loop would change the weights while they are read.
       const session = sessionIn(['paused', 'complete'], 'export the student (pause the run or let it finish)');
       const { train, config } = session.inputs;
       const id = `student-${config.preset}-${config.teachers.join('+')}-step${session.amalgamation.step}`;
       try {
         const { files, metadata } = await exportStudent(session.amalgamation, train, id, `Student of ${config.teachers.join(', ')}`);
-        return { files, metadata };
+        if (format === 'tfjs') return { files, metadata };
+        // The same student behind Teachable Machine's input; the metadata says how this studio reads it back.
+        const tmFiles = await exportStudentForTm(session.amalgamation, train, id);
+        return { files: tmFiles, metadata: { ...metadata, input: { height: TM_IMAGE_SIZE, width: TM_IMAGE_SIZE, channels: 3, mean: 0.5, std: 0.5 } } };
       } catch (error) {
         if (error instanceof StudentExportError) throw new WorkerFailure('no-student', error.message);
         throw error;
