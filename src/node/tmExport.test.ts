@@ -6,39 +6,15 @@ import { createAmalgamation, disposeAmalgamation, predictUnion, trainStep, type 
 import { configFromPreset } from '../core/method/resolveConfig';
 import { matchDroppedFiles, type NamedBytes } from '../core/teachers/droppedFiles';
 import { loadDroppedTeacher } from '../core/teachers/loadDropped';
-import { exportStudentForTm, TM_IMAGE_SIZE } from '../core/teachers/tmExport';
+import { exportStudentForTm } from '../core/teachers/tmExport';
+import { tmLoad, tmPredict } from './tmLibrary';
 import { readDataFileFromDisk } from './dataFiles';
 import { loadTeacherFromDir, teachersRoot } from './teacherFiles';
 import { useNodeBackend } from './wasmBackend';
 
-/**
- * The student in Teachable Machine's format, checked against @teachablemachine/image 0.8's
- * documented loading and preprocessing, reimplemented here because that library pins
- * @tensorflow/tfjs 1.3.1 as its peer and cannot run beside this project's tfjs 4.22:
- * load = tf.loadLayersModel(model.json) + metadata.json's labels; predict(image) = the image
- * drawn centre-cropped on a 224 x 224 canvas, read as RGB, x / 127 - 1, and the model's
- * output taken as the probabilities.
- */
+/** The student in Teachable Machine's format, through TM's documented load() and predict() (see tmLibrary.ts). */
 const shape = { height: 28, width: 28, channels: 1 };
 const IMAGES = 50;
-
-/** TM's load(): tfjs reads model.json and its weights; labels come from metadata.json. */
-async function tmLoad(files: NamedBytes[]): Promise<{ model: tf.LayersModel; labels: string[] }> {
-  const text = (name: string) => new TextDecoder().decode(files.find((f) => f.name === name)!.bytes);
-  const json = JSON.parse(text('model.json')) as { modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
-  const weightData = files.find((f) => f.name === 'weights.bin')!.bytes;
-  const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData }));
-  return { model, labels: (JSON.parse(text('metadata.json')) as { labels: string[] }).labels };
-}
-
-/** TM's predict() on gray 28 x 28 images drawn on its 224 canvas: `smooth` as a browser canvas scales (bilinear, pixel centres), else pixel blocks. */
-function tmPredict(model: tf.LayersModel, gray01: tf.Tensor4D, smooth: boolean): number[][] {
-  return tf.tidy(() => {
-    const pixels = gray01.mul(255).tile([1, 1, 1, 3]) as tf.Tensor4D;
-    const canvas = smooth ? tf.image.resizeBilinear(pixels, [TM_IMAGE_SIZE, TM_IMAGE_SIZE], false, true).round() : tf.image.resizeNearestNeighbor(pixels, [TM_IMAGE_SIZE, TM_IMAGE_SIZE]);
-    return (model.predict(canvas.div(127).sub(1)) as tf.Tensor2D).arraySync();
-  });
-}
 
 const argmax = (row: number[]) => row.indexOf(Math.max(...row));
 /** How far the top class is ahead of the next. */
