@@ -8,3 +8,13 @@ export function classesNamed(labels: string[], labelNames: string[]): number[] |
   const classes = labels.map((l) => labelNames.indexOf(l));
   return classes.every((c) => c >= 0) ? classes : null;
 }
+
+/**
+ * For a labelled folder that holds only some of a teacher's classes: each label's class id in
+ * the set, or -1 where the set has no such class (that output can still be chosen, and is
+ * then wrong). Null when no label names a class of the set.
+ */
+export function classesPartlyNamed(labels: string[], labelNames: string[]): number[] | null {
+  const classes = labels.map((l) => labelNames.indexOf(l));
+  return classes.some((c) => c >= 0) ? classes : null;
+}

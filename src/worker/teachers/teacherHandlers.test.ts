@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeFetch, type Served } from '../../browser/fakeServer.testutil';
 import { toErrorInfo } from '../failure';
-import { createTeacherHandlers } from './teacherHandlers';
+import { createTeacherHandlers, type DroppedSets } from './teacherHandlers';
+import { loadLabelledImages, selectClasses } from '../../core/data/labelledImages';
+import { readDataFileFromDisk } from '../../node/dataFiles';
 import { createTeacherRegistry } from './teacherRegistry';
 import { servedSources } from './teacherSources';
 import { useNodeBackend } from '../../node/wasmBackend';
@@ -16,10 +18,10 @@ const ID = 'mnist-0-4';
 const index = JSON.stringify({ teachers: ['mnist-0-4', 'mnist-5-9'] });
 const metadata = JSON.parse(readFileSync(`public/teachers/${ID}/metadata.json`, 'utf8')) as Record<string, unknown>;
 
-function handlers(files: Record<string, Served> = {}, backend: string | null = 'wasm') {
+function handlers(files: Record<string, Served> = {}, backend: string | null = 'wasm', dropped?: DroppedSets) {
   const server = fakeFetch({ 'teachers/index.json': index, ...files });
   const sources = servedSources(server);
-  return { server, h: createTeacherHandlers(createTeacherRegistry(sources, () => backend), sources, () => backend) };
+  return { server, h: createTeacherHandlers(createTeacherRegistry(sources, () => backend), sources, () => backend, dropped) };
 }
 
 /** What the page would receive for a failed call. */
@@ -139,6 +141,23 @@ describe('teacher handlers', () => {
       message: expect.stringMatching(/labels \(Cat, 1, .*\) are not classes of a built-in test set .*drop a labelled folder/),
     });
   }, 60_000);
+
+  it('evaluates a teacher on a dropped labelled folder, its classes matched by name', async () => {
+    // A labelled folder of MNIST 3s and 1s, its classes named by folder ("1", "3") as a drop gives them.
+    const folder = selectClasses(await loadLabelledImages('mnist', 'test', readDataFileFromDisk), [1, 3]);
+    const labelled = { ...folder, labels: folder.labels.map((l) => (l === 1 ? 0 : 1)), labelNames: ['1', '3'], source: 'dropped:digits' };
+    const dropped: DroppedSets = (id) => {
+      if (id !== 'dropped:digits') throw new Error(`no dropped set ${id}`);
+      return { transfer: labelled, evaluation: labelled };
+    };
+    const { h } = handlers({}, 'wasm', dropped);
+    const result = await h.evaluateTeacher({ kind: 'evaluateTeacher', id: ID, split: 'test', on: 'dropped:digits' });
+    // mnist-0-4 knows 0..4; the folder holds 1 and 3: those images are measured, every output may be chosen.
+    expect(result).toMatchObject({ dataSet: 'dropped:digits', classes: [-1, 0, -1, 1, -1], samples: 1135 + 1010 });
+    expect(result.accuracy).toBeGreaterThan(0.99);
+    const m59 = await failure(h.evaluateTeacher({ kind: 'evaluateTeacher', id: 'mnist-5-9', split: 'test', on: 'dropped:digits' }));
+    expect(m59).toMatchObject({ code: 'no-matching-classes', message: expect.stringMatching(/none of mnist-5-9's labels .* is a class folder of dropped:digits/) });
+  });
 
   it('loads data without a backend (it needs no tfjs)', async () => {
     const result = await handlers({}, null).h.loadData({ kind: 'loadData', dataSet: 'mnist', split: 'test' });

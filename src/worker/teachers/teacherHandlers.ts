@@ -2,7 +2,7 @@ import { StaticFileError } from '../../browser/staticFiles';
 import type { DataSetId, Split } from '../../core/data/dataSets';
 import { concatLabelledImages, loadLabelledImages, type LabelledImages } from '../../core/data/labelledImages';
 import { dataSets, isDataSetId } from '../../core/data/dataSets';
-import { classesNamed } from '../../core/teachers/classMatch';
+import { classesNamed, classesPartlyNamed } from '../../core/teachers/classMatch';
 import { spreadSample } from '../../core/teachers/inputScaling';
 import type { Teacher } from '../../core/teachers/loadTeacher';
 import { evaluateClassifier } from '../../core/teachers/trainClassifier';
@@ -84,8 +84,9 @@ export function createTeacherHandlers(registry: TeacherRegistry, sources: Teache
     if (on !== undefined) {
       const evaluation = droppedSets?.(on).evaluation;
       if (!evaluation) throw new WorkerFailure('no-matching-classes', `${on} has no labelled evaluation folder: drop one (a sub-folder per class) on its card first`);
-      const classes = classesNamed(labels, evaluation.labelNames);
-      if (!classes) throw new WorkerFailure('no-matching-classes', `${id}'s labels (${labels.join(', ')}) are not all class folders of ${on}'s evaluation folder (${evaluation.labelNames.join(', ')})`);
+      // A folder may hold some of the teacher's classes: its images of those are what is measured.
+      const classes = classesPartlyNamed(labels, evaluation.labelNames);
+      if (!classes) throw new WorkerFailure('no-matching-classes', `none of ${id}'s labels (${labels.join(', ')}) is a class folder of ${on}'s evaluation folder (${evaluation.labelNames.join(', ')})`);
       return { dataSet: on, set: evaluation, classes };
     }
     if (provenance) return { dataSet: provenance.dataSet, set: (await images(provenance.dataSet, split)).set, classes: provenance.classes };
