@@ -106,6 +106,22 @@ test('a TM export is read right, its bare twin is scaled right, and Try it sees 
   const reference = await referenceProbabilities(Uint8Array.from(given));
   const worker = await callWorkerOk(page, { kind: 'predict', pixels: Uint8Array.from(given), count: 1, height: 28, width: 28, teacherIds: ['dropped:tm-mnist'], top: 10 });
   for (const { label, probability } of worker.teachers[0].predictions[0]) expect(Math.abs(probability - reference[Number(label)])).toBeLessThan(1e-4);
+  // Evaluate on a dropped labelled folder (sub-folders 2 and 7, as named like its labels): its images of those classes.
+  const labelledRoot = path.join(root, 'labelled');
+  const counts = new Map<number, number>();
+  for (let i = 0; i < test10k.count && (counts.get(2) ?? 0) + (counts.get(7) ?? 0) < 40; i++) {
+    const label = test10k.labels[i];
+    if ((label !== 2 && label !== 7) || (counts.get(label) ?? 0) >= 20) continue;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+    mkdirSync(path.join(labelledRoot, String(label)), { recursive: true });
+    writeFileSync(path.join(labelledRoot, String(label), `t-${i}.png`), encodeGrayPng(test10k.pixels.subarray(i * 784, (i + 1) * 784), 28, 28));
+  }
+  await page.locator('[data-dropped-set="dropped:one-seven"]').getByTestId('evaluation-folder').setInputFiles(labelledRoot);
+  await expect(page.locator('[data-dropped-set="dropped:one-seven"] [data-field="evaluation-summary"]')).toContainText('40 images', { timeout: 30_000 });
+  await tm.getByLabel('Evaluate on').selectOption('dropped:one-seven');
+  await tm.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(measured).toHaveText(/^Measured: \d+\.\d\d % on 40 images of the labelled folder of dropped:one-seven \(wasm, /, { timeout: 30_000 });
+
   const [top] = (await shown.textContent())!.match(/\d+\.\d/)!;
   expect(Math.abs(Number(top) - Math.max(...reference) * 100)).toBeLessThan(0.06);
   console.log(`try it: tm-mnist says 7 at ${top} % (reference ${(Math.max(...reference) * 100).toFixed(3)} %); 784/784 pixels as the training pipeline decodes them`);
