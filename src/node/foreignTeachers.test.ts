@@ -7,7 +7,7 @@ import { loadLabelledImages, type LabelledImages } from '../core/data/labelledIm
 import { spreadSample } from '../core/teachers/inputScaling';
 import { evaluateClassifier } from '../core/teachers/trainClassifier';
 import { readDataFileFromDisk } from './dataFiles';
-import { isModelFolder, loadTeacherFolder } from './teacherFiles';
+import { isModelFolder, loadTeacherFolder, teachersRoot } from './teacherFiles';
 import { useNodeBackend } from './wasmBackend';
 
 /**
@@ -17,6 +17,41 @@ import { useNodeBackend } from './wasmBackend';
 const tmMnist = path.resolve('e2e/fixtures/tm-mnist');
 const digits = Array.from({ length: 10 }, (_, i) => String(i));
 const all = Array.from({ length: 10 }, (_, i) => i);
+
+/** A folder holding only `files` of `dir`: the model without its metadata.json. */
+function bareCopy(dir: string, files: string[]): string {
+  const bare = mkdtempSync(path.join(tmpdir(), 'bare-'));
+  for (const f of files) copyFileSync(path.join(dir, f), path.join(bare, f));
+  return bare;
+}
+
+describe('the input scaling check', () => {
+  beforeAll(async () => {
+    await useNodeBackend('wasm');
+  });
+
+  // Models whose scaling is known, checked without their metadata on their own data set's
+  // train images (pixels only): the shipped teachers were trained on mean/std, the GraphModel
+  // fixture on [0, 1], tm-mnist on [-1, 1] (the test below).
+  it.each([
+    ['mnist-0-4', 'mnist', 'standard'],
+    ['mnist-5-9', 'mnist', 'standard'],
+    ['fashion-0-4', 'fashion-mnist', 'standard'],
+    ['graph-model', 'mnist', 'unit'],
+  ] as const)('finds the scaling %s was trained with', async (name, data, expected) => {
+    const dir = name === 'graph-model' ? path.resolve('e2e/fixtures/graph-model') : path.join(teachersRoot, name);
+    const files = name === 'graph-model' ? ['model.json', 'group1-shard1of1.bin'] : ['model.json', 'weights.bin'];
+    const bare = bareCopy(dir, files);
+    const train = await loadLabelledImages(data, 'train', readDataFileFromDisk);
+    const sample = spreadSample(train.pixels, train);
+    const count = name === 'graph-model' ? 3 : 5;
+    const { teacher, scaling } = await loadTeacherFolder(bare, { labels: Array.from({ length: count }, (_, i) => `c${i}`) }, sample);
+    expect(scaling?.proposed, JSON.stringify(scaling?.candidates.map((c) => [c.id, c.score.toFixed(3)]))).toBe(expected);
+    teacher.dispose();
+    sample.dispose();
+    rmSync(bare, { recursive: true, force: true });
+  });
+});
 
 describe('a foreign teacher folder', () => {
   let bare: string;

@@ -7,9 +7,10 @@ describe('input scaling check', () => {
   beforeAll(useCpuBackend);
 
   it('scores one class for everything as no variety, and flat rows as no confidence', () => {
-    expect(scorePredictions([[0.9, 0.1], [0.8, 0.2]])).toEqual({ confidence: expect.closeTo(0.85, 6), variety: 0 });
+    expect(scorePredictions([[0.9, 0.1], [0.8, 0.2]])).toEqual({ confidence: expect.closeTo(0.85, 6), variety: 0, saturation: 0 });
     expect(scorePredictions([[0.5, 0.5], [0.5, 0.5]]).confidence).toBe(0.5);
-    expect(scorePredictions([[1, 0], [0, 1]])).toEqual({ confidence: 1, variety: 1 });
+    // Rows at 1 exactly are saturated: what an input far out of the model's scale gives.
+    expect(scorePredictions([[1, 0], [0, 1], [0.6, 0.4], [0.4, 0.6]])).toEqual({ confidence: 0.8, variety: 1, saturation: 0.5 });
   });
 
   it("offers [0, 1], [−1, 1], [0, 255] and the sample's own mean and spread", () => {

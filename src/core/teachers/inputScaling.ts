@@ -18,6 +18,8 @@ export interface ScoredScaling extends ScalingCandidate {
   confidence: number;
   /** Entropy of the predicted-class histogram over log(classes): 0 when every image gets one class. */
   variety: number;
+  /** Share of images whose top probability is 1 to within 1e-4: inputs far out of scale saturate the softmax. */
+  saturation: number;
   score: number;
 }
 
@@ -46,23 +48,39 @@ export function scalingCandidates(sample01: tf.Tensor): ScalingCandidate[] {
 }
 
 /** Confident and varied: a wrong scaling gives one class for everything, or no confidence at all. */
-export function scorePredictions(probs: number[][]): { confidence: number; variety: number } {
+export function scorePredictions(probs: number[][]): { confidence: number; variety: number; saturation: number } {
   const classes = probs[0]?.length ?? 0;
-  if (probs.length === 0 || classes < 2) return { confidence: 0, variety: 0 };
+  if (probs.length === 0 || classes < 2) return { confidence: 0, variety: 0, saturation: 0 };
   const counts = new Array<number>(classes).fill(0);
   let confidence = 0;
+  let saturated = 0;
   for (const row of probs) {
     const top = row.indexOf(Math.max(...row));
     counts[top]++;
     confidence += row[top];
+    if (row[top] > 1 - 1e-4) saturated++;
   }
   const entropy = counts.reduce((h, c) => (c === 0 ? h : h - (c / probs.length) * Math.log(c / probs.length)), 0);
-  return { confidence: confidence / probs.length, variety: entropy / Math.log(classes) };
+  return { confidence: confidence / probs.length, variety: entropy / Math.log(classes), saturation: saturated / probs.length };
+}
+
+/** Above this share of saturated rows a candidate is taken to be far out of the model's scale. */
+const SATURATED = 0.9;
+
+/**
+ * Varied first, then confident: the square root keeps a scaling that merely amplifies the
+ * input (and so the logits) from winning on confidence alone. A candidate that saturates
+ * nearly every row ([0, 255] into a [0, 1] model) scores 0. Checked on five models whose
+ * scaling is known ([0, 1], [-1, 1] and mean/std ones, src/node/foreignTeachers.test.ts):
+ * on their own data sets' images each got its own.
+ */
+function scoreOf(c: { confidence: number; variety: number; saturation: number }): number {
+  return c.saturation >= SATURATED ? 0 : c.variety * Math.sqrt(c.confidence);
 }
 
 /**
- * Tries each candidate on a sample of transfer images and proposes the most confident and
- * varied one. `teacher` must have been loaded with `built` as its scaling: each candidate's
+ * Tries each candidate on a sample of transfer images and proposes the most varied and
+ * confident one that does not saturate. `teacher` must have been loaded with `built` as its scaling: each candidate's
  * input is mapped so that, after the teacher's own scaling, the model sees (x - mean) / std.
  */
 export function checkInputScaling(teacher: Teacher, sample01: tf.Tensor4D, built: Scaling = UNIT_SCALING): ScalingCheck {
@@ -71,9 +89,11 @@ export function checkInputScaling(teacher: Teacher, sample01: tf.Tensor4D, built
       const x = sample01.sub(candidate.mean).div(candidate.std).mul(built.std).add(built.mean) as tf.Tensor4D;
       return teacher.probabilities(x).arraySync();
     });
-    const { confidence, variety } = scorePredictions(probs);
-    return { ...candidate, confidence, variety, score: confidence * variety };
+    const scores = scorePredictions(probs);
+    return { ...candidate, ...scores, score: scoreOf(scores) };
   });
+  // Every candidate saturating says nothing about scale: then variety and confidence alone.
+  if (scored.every((c) => c.score === 0)) scored.forEach((c) => (c.score = c.variety * c.confidence));
   const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
   return { candidates: scored, proposed: best.id, samples: sample01.shape[0] };
 }

@@ -48,8 +48,8 @@ describe('input scaling wording', () => {
     samples: 256,
     proposed: 'symmetric',
     candidates: [
-      { id: 'unit', label: '[0, 1]', mean: 0, std: 1, confidence: 0.4, variety: 0.1, score: 0.04 },
-      { id: 'symmetric', label: '[−1, 1]', mean: 0.5, std: 0.5, confidence: 0.97, variety: 0.99, score: 0.96 },
+      { id: 'unit', label: '[0, 1]', mean: 0, std: 1, confidence: 0.4, variety: 0.1, saturation: 0, score: 0.04 },
+      { id: 'symmetric', label: '[−1, 1]', mean: 0.5, std: 0.5, confidence: 0.97, variety: 0.99, saturation: 0.1, score: 0.96 },
     ],
   };
   const input = (mean: number, std: number) => ({ height: 32, width: 32, channels: 3 as const, mean, std });
