@@ -16,29 +16,29 @@ const TM_SCALE = 127;
 const encoder = new TextEncoder();
 const bytesOf = (text: string): ArrayBuffer => encoder.encode(text).buffer as ArrayBuffer;
 
+/** The middle 4 x 4 of each 8 x 8 block of TM's canvas is averaged into one student pixel. */
+const INNER = 4;
+
 /**
- * The 8 x 8 block to one pixel, from its centre 2 x 2: TM draws a 28 x 28 image on its
- * 224 canvas with smoothing, and averaging the whole block would blur it again (3 of 50
- * MNIST test images changed class that way); the centre of each block is that pixel's own
- * value to within 1/16 of its neighbours'.
+ * Each 8 x 8 block of TM's canvas to one student pixel, as the mean of its middle 4 x 4.
+ * A 28 x 28 image TM draws smoothly on its canvas comes back with 7/8 of each pixel's own
+ * value (the whole block's mean keeps 3/4, blurring it a second time), and a large image is
+ * still averaged over the block's middle rather than sampled at one point.
  */
-function blockCentreKernel(factor: number, channels: 1 | 3, gain: number): tf.Tensor4D {
-  const lo = factor / 2 - 1;
-  return tf.tidy(() => {
-    const weights = new Float32Array(factor * factor * 3 * channels);
-    for (let y = lo; y <= lo + 1; y++) {
-      for (let x = lo; x <= lo + 1; x++) {
-        for (let c = 0; c < 3; c++) {
-          for (let o = 0; o < channels; o++) {
-            // Gray student: the channel mean; RGB student: each channel to itself.
-            const w = channels === 1 ? gain / 12 : c === o ? gain / 4 : 0;
-            weights[((y * factor + x) * 3 + c) * channels + o] = w;
-          }
+function blockMeanKernel(factor: number, channels: 1 | 3, gain: number): tf.Tensor4D {
+  const from = (factor - INNER) / 2;
+  const weights = new Float32Array(factor * factor * 3 * channels);
+  for (let y = from; y < from + INNER; y++) {
+    for (let x = from; x < from + INNER; x++) {
+      for (let c = 0; c < 3; c++) {
+        for (let o = 0; o < channels; o++) {
+          // Gray student: the mean of the three channels; RGB student: each channel to itself.
+          weights[((y * factor + x) * 3 + c) * channels + o] = channels === 1 ? gain / (3 * INNER * INNER) : c === o ? gain / (INNER * INNER) : 0;
         }
       }
     }
-    return tf.tensor4d(weights, [factor, factor, 3, channels]);
-  });
+  }
+  return tf.tensor4d(weights, [factor, factor, 3, channels]);
 }
 
 /**
@@ -51,7 +51,7 @@ export function tmStudentModel(a: Amalgamation, shape: { height: number; width: 
     throw new StudentExportError(`only a joint student (one head over the union labels) can be exported; this run is ${a.config.taskMode}`);
   }
   const factor = TM_IMAGE_SIZE / shape.height;
-  if (!Number.isInteger(factor) || factor % 2 !== 0 || shape.width * factor !== TM_IMAGE_SIZE) {
+  if (!Number.isInteger(factor) || factor % 2 !== 0 || factor < INNER || shape.width * factor !== TM_IMAGE_SIZE) {
     throw new StudentExportError(`a ${shape.height} x ${shape.width} student cannot be sampled from Teachable Machine's ${TM_IMAGE_SIZE} x ${TM_IMAGE_SIZE} input`);
   }
   const { model: trained } = a.student;
@@ -59,7 +59,7 @@ export function tmStudentModel(a: Amalgamation, shape: { height: number; width: 
   // Student input s = x01 * 2 - 1 with x01 = x / 255; TM gives t = x / 127 - 1, so s = (t + 1) * 254 / 255 - 1.
   const gain = (2 * TM_SCALE) / 255;
   const channels = shape.channels === 3 ? 3 : 1;
-  const kernel = blockCentreKernel(factor, channels, gain);
+  const kernel = blockMeanKernel(factor, channels, gain);
   const bias = tf.fill([channels], gain - 1);
   const model = tf.sequential({ name: 'tm_student' });
   model.add(tf.layers.conv2d({ inputShape: [TM_IMAGE_SIZE, TM_IMAGE_SIZE, 3], filters: channels, kernelSize: factor, strides: factor, name: 'tm_to_student_input', weights: [kernel, bias], trainable: false }));
