@@ -5,7 +5,7 @@ import path from 'node:path';
 import { defaultConfig } from '../src/core/method/config';
 import { encodeConfigHash } from '../src/ui/method/configCodec';
 import { dropOn } from './dropFiles';
-import { encodeGrayPng } from './fixtures/grayPng';
+import { encodeGrayPng } from '../src/node/pngEncode';
 import { callWorkerOk, field, fieldText, openStudio } from './studio';
 
 /**

@@ -7,7 +7,7 @@ import { loadLabelledImages, type LabelledImages } from '../src/core/data/labell
 import { readDataFileFromDisk } from '../src/node/dataFiles';
 import { summaryText } from '../src/ui/data/dataText';
 import { summarizeImages } from '../src/worker/data/dataSummary';
-import { encodeGrayPng } from './fixtures/grayPng';
+import { encodeGrayPng } from '../src/node/pngEncode';
 import { callWorkerOk, openStudio } from './studio';
 
 /**

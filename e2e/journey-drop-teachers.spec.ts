@@ -82,15 +82,20 @@ test('model files dropped or picked load as teachers; each bad drop gets its own
   // 4. No label names anywhere: the form asks for them, checks the count, then loads.
   const m59 = shipped('mnist-5-9');
   await pick(page, [fileFrom(m59, 'model.json'), fileFrom(m59, 'weights.bin')]);
-  await expectDrop(page, n, /model\.json has 5 outputs and no label names .*: type 5 labels \[no-labels\]$/);
+  // A question on a card, not an error alert.
+  await expectDrop(page, n, /^What are its 5 classes\? The model has 5 outputs and no label names/);
+  await expect(drops(page).nth(n).getByRole('alert')).toHaveCount(0);
   const labels = drops(page).nth(n).getByLabel('5 labels for model.json, in output order (comma-separated)');
   await labels.fill('five, six, seven');
   await labels.press('Enter');
-  await expect(drops(page).nth(n).getByRole('alert').nth(1)).toHaveText('the model has 5 outputs: type 5 labels (got 3)');
+  await expect(drops(page).nth(n).getByRole('alert')).toHaveText('the model has 5 outputs: type 5 labels (got 3)');
   await labels.fill('five, six, seven, eight, nine');
   await drops(page).nth(n).getByRole('button', { name: 'Load with these labels' }).click();
-  await expectDrop(page, n++, 'Loaded model.json as dropped:model');
-  await expect(page.locator('li[data-teacher="dropped:model"] dd[data-field="labels"]')).toHaveText('five, six, seven, eight, nine');
+  // Named after the name inside its model.json, not after the file.
+  await expectDrop(page, n++, 'Loaded model.json as dropped:lenet5');
+  const named = page.locator('li[data-teacher="dropped:lenet5"]');
+  await expect(named.locator('dd[data-field="labels"]')).toHaveText('five, six, seven, eight, nine');
+  await expect(named.getByRole('heading')).toHaveText('lenet5');
 
   // 5. Every bad drop, each with its own message.
   const bad: [string, FilePayload[], RegExp][] = [

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { loadLabelledImages } from '../src/core/data/labelledImages';
 import { readDataFileFromDisk } from '../src/node/dataFiles';
 import type { Prediction } from '../src/protocol/messages';
-import { encodeGrayPng } from './fixtures/grayPng';
+import { encodeGrayPng } from '../src/node/pngEncode';
+import { tmLoad, tmPredict } from '../src/node/tmLibrary';
 import { callWorkerOk, openStudio } from './studio';
 
 /**
@@ -85,6 +86,30 @@ test('the exported student loads back as a teacher and in plain tfjs, with the s
     if (best === String(test10k.labels[i])) agree++;
   }
   console.log(`export: ${IMAGES} images, reloaded teacher == student; plain tfjs (cpu) == student; student right on ${agree}/${IMAGES}`);
+
+  // The same student for Teachable Machine, through the page's button; TM's documented load()
+  // and predict() (reimplemented: the library cannot run beside tfjs 4.22) give the studio's top class.
+  await page.getByRole('button', { name: 'Export for Teachable Machine' }).click();
+  await expect(page.locator('[data-field="export-summary"]')).toContainText('input 224 × 224');
+  const tmDir = test.info().outputPath('tm-student');
+  mkdirSync(tmDir, { recursive: true });
+  const tmFiles = [];
+  for (const name of ['model.json', 'weights.bin', 'metadata.json']) {
+    const file = await download(page, name, tmDir);
+    tmFiles.push({ name, bytes: new Uint8Array(readFileSync(file)).buffer });
+  }
+  const tm = await tmLoad(tmFiles);
+  expect(tm.labels).toEqual(metadata.labels);
+  expect(tm.imageSize).toBe(224);
+  const fifty = test10k.pixels.slice(0, 50 * 784);
+  const studio50 = (await callWorkerOk(page, { kind: 'predict', pixels: fifty, count: 50, height: 28, width: 28, teacherIds: [], top: 1 })).student!;
+  const x50 = tf.tensor4d(Float32Array.from(fifty, (p) => p / 255), [50, 28, 28, 1]);
+  const top = (rows: number[][]) => rows.map((row) => tm.labels[row.indexOf(Math.max(...row))]);
+  const [blocks, smooth] = [top(tmPredict(tm.model, x50, false)), top(tmPredict(tm.model, x50, true))];
+  blocks.forEach((label, i) => expect(label, `image ${i}`).toBe(studio50[i][0].label));
+  const tmAgree = smooth.filter((label, i) => label === studio50[i][0].label).length;
+  console.log(`TM export: TM's predict() gives the studio's top class on 50/50 pixel-block and ${tmAgree}/50 smoothly drawn test images`);
+  expect(tmAgree).toBeGreaterThanOrEqual(47);
 
   // Try it: an image dropped in the box, answered by the student and the picked teachers.
   const digit = encodeGrayPng(test10k.pixels.subarray(0, 784), 28, 28);

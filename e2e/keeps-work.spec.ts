@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { configFromArgs } from '../scripts/cli/configFlags';
 import { decodeConfigHash } from '../src/ui/method/configCodec';
-import { encodeGrayPng } from './fixtures/grayPng';
+import { encodeGrayPng } from '../src/node/pngEncode';
 import { callWorkerOk, field, openStudio } from './studio';
 import { note } from './workerTraining';
 

@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { loadRunData } from '../src/core/method/runData';
 import { runAmalgamation, type EpochRecord } from '../src/core/method/runAmalgamation';
 import { readDataFileFromDisk } from '../src/node/dataFiles';
-import { loadTeacherFromDir, teachersRoot } from '../src/node/teacherFiles';
+import { spreadSample } from '../src/core/teachers/inputScaling';
+import { resolveTeacher } from '../src/node/teacherFiles';
 import { useNodeBackend } from '../src/node/wasmBackend';
 import { parseAmalgamateArgs, usage, type AmalgamateArgs } from './cli/amalgamateArgs';
 import { UsageError } from './cli/args';
@@ -17,8 +17,11 @@ async function amalgamate(args: AmalgamateArgs, argv: string[]): Promise<void> {
   const backend = await useNodeBackend(args.backend);
   console.log(formatConfig(config, backend));
   const signal = abortOnSigint();
-  const teachers = await Promise.all(config.teachers.map((id) => loadTeacherFromDir(path.join(teachersRoot, id))));
   const { train, test } = await loadRunData(config.data, readDataFileFromDisk);
+  // A model folder without metadata has its input scaling checked on transfer images, as in the studio.
+  const sample = spreadSample(train.pixels, train);
+  const teachers = await Promise.all(config.teachers.map((id) => resolveTeacher(id, sample)));
+  sample.dispose();
   const progress = createProgress(process.stderr, config);
   const onEpoch = (e: EpochRecord) => {
     progress.clear();

@@ -1,7 +1,11 @@
 /**
- * npm run teachers [-- --only id,id] : trains, evaluates and saves the teacher zoo under
+ * npm run teachers [-- --only=id,id] : trains, evaluates and saves the teacher zoo under
  * public/teachers/<id>/ (model.json, weights.bin, metadata.json). Reproducible from each
  * entry's seed. Accuracy is measured after saving, through the studio's own loader.
+ *
+ * npm run teachers -- --evaluate=<model folder> [--labels=a,b,...] : measures any model folder
+ * (read as the studio's drop zone reads it; a model without metadata has its input scaling
+ * checked on the train split's images) on the built-in test set whose classes its labels name.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +16,9 @@ import { evaluateClassifier, trainClassifier } from '../src/core/teachers/trainC
 import type { InputSpec, TeacherMetadata } from '../src/core/teachers/teacherMetadata';
 import { readDataFileFromDisk } from '../src/node/dataFiles';
 import { loadTeacher } from '../src/core/teachers/loadTeacher';
-import { modelFilesFromDir, saveModelToDir, shippedTeacherIds, teachersRoot } from '../src/node/teacherFiles';
+import { classesNamed } from '../src/core/teachers/classMatch';
+import { spreadSample } from '../src/core/teachers/inputScaling';
+import { loadTeacherFolder, modelFilesFromDir, saveModelToDir, shippedTeacherIds, teachersRoot } from '../src/node/teacherFiles';
 import { useNodeBackend } from '../src/node/wasmBackend';
 import { pixelStats, teacherZoo, type ZooEntry } from './teacherZoo';
 
@@ -86,7 +92,31 @@ function writeIndex(): void {
   writeFileSync(path.join(teachersRoot, 'index.json'), JSON.stringify({ teachers: ids }, null, 2) + '\n');
 }
 
+/** A model folder's accuracy on the first built-in test set whose class names hold all its labels. */
+async function evaluateFolder(dir: string, labels: string[] | undefined): Promise<void> {
+  const backend = await useNodeBackend('wasm');
+  const known = Object.keys(dataSets) as DataSetId[];
+  // The labels decide the data set; only then are its train images sampled for the scaling check.
+  const probe = await loadTeacherFolder(dir, { labels });
+  const names = probe.teacher.metadata.labels;
+  probe.teacher.dispose();
+  const dataSet = known.find((d) => classesNamed(names, dataSets[d].labelNames));
+  if (!dataSet) throw new Error(`${dir}: its labels (${names.join(', ')}) are not classes of a built-in test set (${known.join(', ')})`);
+  const train = await images(dataSet, 'train');
+  const sample = spreadSample(train.pixels, train);
+  const { teacher, scaling } = await loadTeacherFolder(dir, { labels }, sample);
+  sample.dispose();
+  const classes = classesNamed(names, dataSets[dataSet].labelNames)!;
+  const result = await evaluateClassifier((x) => teacher.run(x).logits, await images(dataSet, 'test'), classes);
+  const { mean, std } = teacher.metadata.input;
+  console.log(`${teacher.metadata.title}: ${teacher.outputs}; input (x - ${mean}) / ${std}${scaling ? ` (proposed by the check: ${scaling.proposed})` : ''}`);
+  console.log(`${dir}: test accuracy ${(result.accuracy * 100).toFixed(2)} % on ${result.samples} ${dataSet} test images (classes ${classes.join(',')}) [${backend}]`);
+  teacher.dispose();
+}
+
 async function main(): Promise<void> {
+  const evaluate = process.argv.find((a) => a.startsWith('--evaluate='))?.slice(11);
+  if (evaluate) return evaluateFolder(evaluate, process.argv.find((a) => a.startsWith('--labels='))?.slice(9).split(','));
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
   const backend = await useNodeBackend('wasm');
   const rows: string[] = ['| teacher | data set | classes | architecture | params | feature | input | epochs | test acc. | train time |', '|---|---|---|---|---|---|---|---|---|---|'];

@@ -1,6 +1,6 @@
 import { ConfigError, type RunConfig } from '../../src/core/method/config';
 import type { NodeBackend } from '../../src/node/wasmBackend';
-import { shippedTeacherIds } from '../../src/node/teacherFiles';
+import { isModelFolder, shippedTeacherIds } from '../../src/node/teacherFiles';
 import { parseArgs, UsageError, type FlagSpec } from './args';
 import { configFlags, configFlagsHelp, configFromArgs, describeConfigError, readConfigJson } from './configFlags';
 
@@ -29,10 +29,11 @@ ${configFlagsHelp()}
   --tag name           added to the record's file name
   --backend wasm|cpu   tfjs backend (default wasm)`;
 
+/** Each teacher is a shipped id or a path to a model folder (read as the studio's drop zone reads it). */
 function checkTeachersExist(config: RunConfig): void {
   const shipped = shippedTeacherIds();
-  const missing = config.teachers.filter((id) => !shipped.includes(id));
-  if (missing.length) throw new ConfigError('teachers', `names no teacher folder for ${missing.join(', ')} (available: ${shipped.join(', ')})`);
+  const missing = config.teachers.filter((id) => !shipped.includes(id) && !isModelFolder(id));
+  if (missing.length) throw new ConfigError('teachers', `names no teacher folder for ${missing.join(', ')} (available: ${shipped.join(', ')}, or a path to a model folder)`);
 }
 
 function optionalArgs(flags: Map<string, string>) {

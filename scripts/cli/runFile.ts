@@ -25,8 +25,9 @@ export function provenance(args: string[]): RunProvenance {
   };
 }
 
-/** "mnist-0-4,mnist-5-9" -> "mnist-0-4+5-9": a shared first word is written once. */
-export function teachersShort(ids: string[]): string {
+/** "mnist-0-4,mnist-5-9" -> "mnist-0-4+5-9": a shared first word is written once; a model folder by its last name. */
+export function teachersShort(paths: string[]): string {
+  const ids = paths.map((p) => path.basename(p.replace(/[\\/]+$/, '')).replace(/[^A-Za-z0-9._-]+/g, '-'));
   const first = ids[0].split('-')[0];
   const shared = ids.length > 1 && ids.every((id) => id.startsWith(`${first}-`));
   return shared ? `${first}-${ids.map((id) => id.slice(first.length + 1)).join('+')}` : ids.join('+');

@@ -1,6 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { matchDroppedFiles, type NamedBytes } from '../core/teachers/droppedFiles';
+import type { DroppedChoices } from '../core/teachers/droppedMetadata';
+import { droppedModelName } from '../core/teachers/droppedName';
+import { loadDroppedTeacher, type DroppedTeacherBuild } from '../core/teachers/loadDropped';
 import { loadTeacher, type Teacher } from '../core/teachers/loadTeacher';
 import { baseName, type ModelFiles } from '../core/teachers/modelArtifacts';
 import { parseTeacherMetadata, type TeacherMetadata } from '../core/teachers/teacherMetadata';
@@ -54,4 +58,38 @@ export async function saveModelToDir(model: tf.LayersModel, dir: string): Promis
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.byteLength } };
     }),
   );
+}
+
+/** Whether `idOrPath` names a model folder on disk rather than a shipped teacher id. */
+export function isModelFolder(idOrPath: string): boolean {
+  if (shippedTeacherIds().includes(idOrPath)) return false;
+  return existsSync(idOrPath) && statSync(idOrPath).isDirectory() && readdirSync(idOrPath).some((f) => f.toLowerCase().endsWith('.json'));
+}
+
+/** The files of a folder, as a drop of that folder would give them (no sub-folders). */
+function folderFiles(dir: string): NamedBytes[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => {
+      const bytes = readFileSync(path.join(dir, d.name));
+      return { name: `${path.basename(dir)}/${d.name}`, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+    });
+}
+
+/**
+ * Any model folder (a LayersModel with our metadata, a Teachable Machine export, one without
+ * metadata, a GraphModel) read by the drop zone's own importer: same matching, naming,
+ * output reading and, given transfer images as `sample`, the same input scaling check.
+ */
+export async function loadTeacherFolder(dir: string, choices: Partial<DroppedChoices> = {}, sample?: tf.Tensor4D): Promise<DroppedTeacherBuild> {
+  const name = path.basename(path.resolve(dir));
+  const matched = matchDroppedFiles(name, folderFiles(dir));
+  const title = droppedModelName(matched, name);
+  return loadDroppedTeacher(matched, { id: dir, title, ...choices }, sample);
+}
+
+/** A teacher for a run: a shipped id from public/teachers, or a path to any model folder. */
+export async function resolveTeacher(idOrPath: string, sample?: tf.Tensor4D): Promise<Teacher> {
+  if (!isModelFolder(idOrPath)) return loadTeacherFromDir(path.join(teachersRoot, idOrPath));
+  return (await loadTeacherFolder(idOrPath, {}, sample)).teacher;
 }

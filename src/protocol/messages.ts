@@ -11,7 +11,7 @@ import type { RunConfig } from '../core/method/config';
 import type { EmbeddingSnapshot, ProjectionName } from '../core/method/embeddingSnapshot';
 import type { LossTerms } from '../core/method/amalgamationLoss';
 import type { BackendAttempt, BackendTrialRow, BenchProgress, BenchTrainRequest, BenchTrainResult, InitRequest, InitResult, TrialBackendsRequest, TrialBackendsResult } from './backend/backendMessages';
-import type { EvaluateTeacherRequest, EvaluateTeacherResult, ExportStudentRequest, ExportStudentResult, LoadDataRequest, LoadDataResult, LoadImageFilesRequest, LoadImageFilesResult, LoadTeacherFilesRequest, LoadTeacherFilesResult, LoadTeacherRequest, LoadTeacherResult, PredictRequest, PredictResult, PreviewImagesRequest, PreviewImagesResult } from './teachers/teacherMessages';
+import type { EvaluateTeacherRequest, EvaluateTeacherResult, ExportStudentRequest, ExportStudentResult, LoadDataRequest, LoadDataResult, LoadImageFilesRequest, LoadImageFilesResult, LoadTeacherFilesRequest, LoadTeacherFilesResult, LoadTeacherRequest, LoadTeacherResult, PredictRequest, PredictResult, PreviewImagesRequest, PreviewImagesResult, TeacherEvaluationProgress } from './teachers/teacherMessages';
 import type { CheckpointQueryRequest, CheckpointSummary, ConfigureRequest, ConfigureResult, DestroyWebGpuDeviceRequest, DeviceLostInfo, HoldLifeLockRequest, ProbeImagesRequest, ProbeImagesResult, RunIdRequest, SnapshotRequest, TrainingControlRequest, TrainingEvaluationEvent, TrainingHistoryRequest, TrainingHistoryResult, TrainingOwnershipEvent, TrainingPreparingEvent, TrainingStateResult, TrainingStatusEvent, TrainingStepEvent } from './training/trainingMessages';
 
 export type { DataSetId, Split, TeacherErrorCode, TeacherMetadata, RunConfig, EmbeddingSnapshot, LossTerms, ProjectionName };
@@ -75,6 +75,8 @@ export type ErrorCode =
   | 'bad-data'
   /** The teacher's metadata has no provenance, so there is no data set to evaluate it on. */
   | 'no-provenance'
+  /** evaluateTeacher: no built-in test set (or the named evaluation folder) has classes named like the teacher's labels. */
+  | 'no-matching-classes'
   /** configure: the config is invalid; the message names the field (config.<field> ...). */
   | 'bad-config'
   /** A training request that the current training state does not allow (pause while idle, ...). */
@@ -101,6 +103,8 @@ export type WorkerEvent =
   /** One backend measured by trialBackends, as soon as it is done. */
   | { kind: 'trial-row'; row: BackendTrialRow }
   | { kind: 'bench-progress'; progress: BenchProgress }
+  /** Images an evaluateTeacher request has classified so far. */
+  | { kind: 'teacher-evaluation-progress'; progress: TeacherEvaluationProgress }
   | { kind: 'training-step'; step: TrainingStepEvent }
   | { kind: 'training-evaluation'; evaluation: TrainingEvaluationEvent }
   | { kind: 'training-embedding'; snapshot: EmbeddingSnapshot }

@@ -103,10 +103,16 @@ function parseRequest(request: Record<string, unknown>): WorkerRequest | WorkerE
       }
       if (!isSplit(request.split)) return splitProblem(request.split);
       return { kind: 'loadData', dataSet: request.dataSet, split: request.split };
-    case 'evaluateTeacher':
-      if (!isTeacherId(request.id)) return teacherIdProblem(request.id);
+    case 'evaluateTeacher': {
+      // Shipped ids, or a dropped teacher's 'dropped:<name>'.
+      const dropped = typeof request.id === 'string' && /^dropped:[A-Za-z0-9._-]{1,100}$/.test(request.id);
+      if (!isTeacherId(request.id) && !dropped) return teacherIdProblem(request.id);
       if (!isSplit(request.split)) return splitProblem(request.split);
-      return { kind: 'evaluateTeacher', id: request.id, split: request.split };
+      if (request.on !== undefined && (typeof request.on !== 'string' || !/^dropped:[A-Za-z0-9._-]{1,100}$/.test(request.on))) {
+        return badRequest(`on must be a dropped image set id 'dropped:<name>' (got ${JSON.stringify(request.on)})`);
+      }
+      return { kind: 'evaluateTeacher', id: request.id as string, split: request.split, on: request.on as string | undefined };
+    }
     case 'trialBackends':
       return parseTrialBackends(request);
     case 'benchTrain':

@@ -8,14 +8,17 @@ describe('dropped-file requests', () => {
   it('rebuilds valid requests from their fields', () => {
     expect(parse({ kind: 'loadTeacherFiles', name: 'm', files: [{ name: 'model.json', bytes, extra: 1 }], labels: ['a'], junk: true })).toEqual({
       id: 1,
-      request: { kind: 'loadTeacherFiles', name: 'm', files: [{ name: 'model.json', bytes }], labels: ['a'], featureLayer: undefined },
+      request: { kind: 'loadTeacherFiles', name: 'm', files: [{ name: 'model.json', bytes }], labels: ['a'], featureLayer: undefined, scaling: undefined, transfer: undefined },
     });
     const pixels = new Uint8Array(2 * 28 * 28);
     expect(parse({ kind: 'predict', pixels, count: 2, height: 28, width: 28, teacherIds: ['t'] })).toMatchObject({ request: { kind: 'predict', count: 2 } });
     expect(parse({ kind: 'exportStudent' })).toEqual({ id: 1, request: { kind: 'exportStudent' } });
+    expect(parse({ kind: 'exportStudent', format: 'teachable-machine' })).toEqual({ id: 1, request: { kind: 'exportStudent', format: 'teachable-machine' } });
+    expect(parse({ kind: 'exportStudent', format: 'onnx' })).toMatchObject({ code: 'bad-request' });
   });
 
   it('names what is wrong', () => {
+    expect(parse({ kind: 'loadTeacherFiles', name: 'm', files: [{ name: 'a', bytes }], scaling: { mean: 0, std: 0 } })).toMatchObject({ message: 'scaling must be {mean: number, std: number > 0}' });
     expect(parse({ kind: 'loadTeacherFiles', name: 'm', files: [] })).toEqual({ code: 'bad-request', message: 'files must be a non-empty list of {name, bytes}' });
     expect(parse({ kind: 'loadTeacherFiles', name: 'm', files: [{ name: 'a', bytes: 'text' }] })).toMatchObject({ code: 'bad-request', message: /every file must be \{name: string, bytes: ArrayBuffer\}/ });
     expect(parse({ kind: 'loadTeacherFiles', name: 'm', files: [{ name: 'a', bytes }], labels: ['a', ' '] })).toMatchObject({ message: 'labels must be a non-empty list of non-empty names' });

@@ -30,15 +30,28 @@ const wholeIn = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
 function parsePredict(r: Json): WorkerRequest | WorkerErrorInfo {
+  if (!Array.isArray(r.teacherIds) || !r.teacherIds.every((id) => typeof id === 'string')) return badRequest('teacherIds must be a list of ids');
+  if (r.top !== undefined && !wholeIn(r.top, 1, 100)) return badRequest('top must be a whole number in [1, 100]');
+  const common = { kind: 'predict' as const, teacherIds: r.teacherIds as string[], top: r.top as number | undefined };
+  if (r.image !== undefined) {
+    if (!(r.image instanceof ArrayBuffer) || r.image.byteLength === 0) return badRequest('image must be the non-empty bytes (ArrayBuffer) of a PNG or JPEG file');
+    return { ...common, image: r.image };
+  }
   if (!wholeIn(r.count, 1, 1000) || !wholeIn(r.height, 1, 1024) || !wholeIn(r.width, 1, 1024)) {
     return badRequest('count (1..1000), height and width (1..1024) must be whole numbers');
   }
   if (!(r.pixels instanceof Uint8Array) || r.pixels.length !== r.count * r.height * r.width) {
     return badRequest(`pixels must be a Uint8Array of count x height x width = ${Number(r.count) * Number(r.height) * Number(r.width)} grayscale bytes`);
   }
-  if (!Array.isArray(r.teacherIds) || !r.teacherIds.every((id) => typeof id === 'string')) return badRequest('teacherIds must be a list of ids');
-  if (r.top !== undefined && !wholeIn(r.top, 1, 100)) return badRequest('top must be a whole number in [1, 100]');
-  return { kind: 'predict', pixels: r.pixels, count: r.count, height: r.height, width: r.width, teacherIds: r.teacherIds as string[], top: r.top as number | undefined };
+  return { ...common, pixels: r.pixels, count: r.count, height: r.height, width: r.width };
+}
+
+/** An input scaling {mean, std}: finite mean, positive std; undefined when absent. */
+function parseScaling(value: unknown): { mean: number; std: number } | undefined | WorkerErrorInfo {
+  if (value === undefined) return undefined;
+  const s = value as { mean?: unknown; std?: unknown };
+  const ok = typeof value === 'object' && value !== null && typeof s.mean === 'number' && Number.isFinite(s.mean) && typeof s.std === 'number' && s.std > 0 && Number.isFinite(s.std);
+  return ok ? { mean: s.mean as number, std: s.std as number } : badRequest('scaling must be {mean: number, std: number > 0}');
 }
 
 /** The dropped-files, export and predict requests; null for any other kind. */
@@ -51,7 +64,10 @@ export function parseFilesRequest(r: Json): WorkerRequest | WorkerErrorInfo | nu
       const labels = parseLabels(r.labels);
       if (isProblem(labels)) return labels;
       if (r.featureLayer !== undefined && !isName(r.featureLayer)) return badRequest('featureLayer must be a layer name');
-      return { kind: 'loadTeacherFiles', name: r.name, files, labels, featureLayer: r.featureLayer as string | undefined };
+      const scaling = parseScaling(r.scaling);
+      if (isProblem(scaling)) return scaling;
+      if (r.transfer !== undefined && !isName(r.transfer)) return badRequest('transfer must be a transfer data id');
+      return { kind: 'loadTeacherFiles', name: r.name, files, labels, featureLayer: r.featureLayer as string | undefined, scaling, transfer: r.transfer as string | undefined };
     }
     case 'loadImageFiles': {
       if (!isName(r.name)) return badRequest('name must be a non-empty string of at most 200 characters');
@@ -66,7 +82,10 @@ export function parseFilesRequest(r: Json): WorkerRequest | WorkerErrorInfo | nu
       if (!wholeIn(r.count, 1, 200)) return badRequest('count must be a whole number in [1, 200]');
       return { kind: 'previewImages', data: r.data, count: r.count };
     case 'exportStudent':
-      return { kind: 'exportStudent' };
+      if (r.format !== undefined && r.format !== 'tfjs' && r.format !== 'teachable-machine') {
+        return badRequest(`format must be 'tfjs' or 'teachable-machine' (got ${JSON.stringify(r.format)})`);
+      }
+      return r.format === undefined ? { kind: 'exportStudent' } : { kind: 'exportStudent', format: r.format };
     case 'predict':
       return parsePredict(r);
     default:

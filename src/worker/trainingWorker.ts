@@ -36,7 +36,7 @@ const sources = servedSources();
 /** The one registry of teachers (shipped and dropped) and the dropped image sets, shared by every request. */
 const registry = createTeacherRegistry(sources, () => backend);
 const droppedData = new DroppedData(decodeToGray);
-const teachers = createTeacherHandlers(registry, sources, () => backend);
+const teachers = createTeacherHandlers(registry, sources, () => backend, (id) => droppedData.get(id));
 /** Teachers and one MNIST batch for the trial and the benchmark, fetched on first use. */
 const ckaFixture = ckaFixtureLoader(sources);
 /** The user's override from the last init (?backend=); a later trial honours it too. */
@@ -44,7 +44,7 @@ let requestedBackend: BackendName | undefined;
 
 const emit: Emit = (event) => scope.postMessage({ type: 'event', event });
 const training = createTrainingController(trainingInputsLoader(registry, droppedData, sources, () => backend), () => backend, emit);
-const student = createStudentHandlers((states, what) => training.sessionIn(states, what), registry);
+const student = createStudentHandlers((states, what) => training.sessionIn(states, what), registry, decodeToGray);
 const images = createImageHandlers(droppedData, sources);
 
 /**
@@ -84,7 +84,7 @@ const handlers: Handlers = {
   },
   loadTeacher: (request) => teachers.loadTeacher(request),
   loadData: (request) => teachers.loadData(request),
-  evaluateTeacher: (request) => teachers.evaluateTeacher(request),
+  evaluateTeacher: (request, emit) => teachers.evaluateTeacher(request, emit),
   loadTeacherFiles: (request) => teachers.loadTeacherFiles(request),
   loadImageFiles: (request, emit) => droppedData.load(request, (done, total) => emit({ kind: 'images-progress', progress: { name: request.name, done, total } })),
   previewImages: (request) => images.preview(request),

@@ -1,13 +1,17 @@
-import type * as tf from '@tensorflow/tfjs';
+import type { Scaling } from './inputScaling';
+import { noLabelsMessage } from './labelsMessage';
+import { guessFeatureLayer, type ModelStructure } from './modelStructure';
 import { TeacherLoadError } from './teacherLoadError';
 import { parseTeacherMetadata, type InputSpec, type TeacherMetadata } from './teacherMetadata';
 
-/** What the user gave besides the files: typed labels and a chosen feature layer (or graph node). */
+/** What the user gave besides the files: typed labels, a chosen feature layer (or graph node) and input scaling. */
 export interface DroppedChoices {
   id: string;
   title: string;
   labels?: string[];
   featureLayer?: string;
+  /** How pixels in [0, 1] are scaled for the model; from the metadata, or [0, 1], when absent. */
+  scaling?: Scaling;
 }
 
 /** What metadata needs to know of a built model, LayersModel or GraphModel alike. */
@@ -32,14 +36,8 @@ function isTeachableMachine(metadata: Json | null): boolean {
 
 const isOurs = (metadata: Json): boolean => 'input' in metadata && 'featureLayer' in metadata;
 
-/** The message for a model with no label names; the UI reads the count back with labelsNeeded. */
-export const noLabelsMessage = (name: string, count: number): string =>
-  `${name} has ${count} outputs and no label names (no metadata.json with "labels"): type ${count} labels`;
-
-export function labelsNeeded(message: string): number | null {
-  const match = /has (\d+) outputs and no label names/.exec(message);
-  return match ? Number(match[1]) : null;
-}
+/** Whether the metadata says how to scale the input (ours, or Teachable Machine's convention); else it must be checked. */
+export const metadataGivesScaling = (metadata: Json | null): boolean => metadata !== null && (isOurs(metadata) || isTeachableMachine(metadata));
 
 /** [batch, h, w, 1|3] becomes an input spec; anything else no resize of our images can reach. */
 function inputSpecOf(shape: (number | null)[], name: string, tm: boolean): InputSpec {
@@ -53,23 +51,17 @@ function inputSpecOf(shape: (number | null)[], name: string, tm: boolean): Input
   return { height, width, channels, ...(tm ? TM_NORMALISATION : { mean: 0, std: 1 }) };
 }
 
-/** A LayersModel's facts; its feature guess is the layer feeding the classifier, past activations and dropout. */
-export function layersFacts(model: tf.LayersModel): ModelFacts {
-  const out = model.outputs[0].shape;
+/** A LayersModel's facts, nested models opened; its feature guess is the last Dense or pooling layer before the output. */
+export function layersFacts({ graph, leaves, outputOf }: ModelStructure): ModelFacts {
+  const out = graph.outputs[0].shape;
   return {
-    inputShape: model.inputs[0].shape,
+    inputShape: graph.inputs[0].shape,
     outputCount: out[out.length - 1] ?? 0,
-    names: model.layers.map((l) => l.name),
-    guessFeature() {
-      const passive = new Set(['Activation', 'Softmax', 'Dropout', 'ReLU']);
-      let i = model.layers.length - 1;
-      while (i > 0 && passive.has(model.layers[i].getClassName())) i--;
-      return model.layers[Math.max(i - 1, 0)].name;
-    },
+    names: leaves.map((l) => l.name),
+    guessFeature: () => guessFeatureLayer(leaves),
     featureSize(name) {
-      const layer = model.layers.find((l) => l.name === name);
-      if (!layer) return 1;
-      return (layer.output as tf.SymbolicTensor).shape.slice(1).reduce<number>((a, d) => a * (d ?? 1), 1);
+      const output = outputOf(name);
+      return output ? output.shape.slice(1).reduce<number>((a, d) => a * (d ?? 1), 1) : 1;
     },
   };
 }
@@ -82,13 +74,14 @@ export function droppedMetadata(facts: ModelFacts, metadata: Json | null, choice
   if (metadata !== null && isOurs(metadata)) {
     const parsed = parseTeacherMetadata(metadata);
     const featureLayer = choices.featureLayer ?? parsed.featureLayer;
-    return { ...parsed, id: choices.id, labels: choices.labels ?? parsed.labels, featureLayer, featureSize: facts.featureSize(featureLayer) };
+    const input = { ...parsed.input, ...choices.scaling };
+    return { ...parsed, id: choices.id, labels: choices.labels ?? parsed.labels, input, featureLayer, featureSize: facts.featureSize(featureLayer) };
   }
   const tmLabels = metadata?.labels;
   const labels = choices.labels ?? (Array.isArray(tmLabels) && tmLabels.every((l) => typeof l === 'string') ? (tmLabels as string[]) : undefined);
   if (!labels || labels.length === 0) throw new TeacherLoadError('no-labels', noLabelsMessage(name, facts.outputCount));
   if (new Set(labels).size !== labels.length) throw new TeacherLoadError('label-count', `${name}: label names must not repeat (${labels.join(', ')})`);
-  const input = inputSpecOf(facts.inputShape, name, isTeachableMachine(metadata));
+  const input = { ...inputSpecOf(facts.inputShape, name, isTeachableMachine(metadata)), ...choices.scaling };
   const featureLayer = choices.featureLayer ?? facts.guessFeature();
   return { id: choices.id, title: choices.title, labels, input, featureLayer, featureSize: facts.featureSize(featureLayer) };
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelFacts } from './droppedMetadata';
-import { makeTeacher, type Teacher } from './loadTeacher';
+import { makeTeacher, outputKind, type Teacher } from './loadTeacher';
 import { readGraphArtifacts, type ModelFiles } from './modelArtifacts';
 import { TeacherLoadError } from './teacherLoadError';
 import type { TeacherMetadata } from './teacherMetadata';
@@ -108,7 +108,7 @@ export async function loadGraphTeacher(files: ModelFiles, describe: (facts: Mode
     // A LayersModel counts its layers' own variables, and the graph's weights are not those.
     model.countParams = () => layer.countParams();
     const softmax = nodes.find((n) => n.name === output)?.op === 'Softmax';
-    const teacher = makeTeacher(metadata, model, model, softmax);
+    const teacher = makeTeacher(metadata, model, model, outputKind(model, metadata.input, softmax));
     return { teacher: { ...teacher, dispose: () => (teacher.dispose(), graph.dispose()) }, names: facts.names };
   } catch (e) {
     graph.dispose();

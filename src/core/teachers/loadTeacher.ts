@@ -1,16 +1,24 @@
 import * as tf from '@tensorflow/tfjs';
 import { readModelArtifacts, type ModelFiles } from './modelArtifacts';
+import { endsInSoftmax, modelStructure, rowsAreProbabilities, type ModelStructure } from './modelStructure';
 import { toModelInput } from './preprocess';
 import { TeacherLoadError } from './teacherLoadError';
 import type { InputSpec, TeacherMetadata } from './teacherMetadata';
 import { errorMessage } from '../errorMessage';
 
+/** What a model's output holds: probabilities (it ends in softmax) or logits. */
+export type OutputKind = 'probabilities' | 'logits';
+
 /** A frozen teacher: inference only, from [0, 1] images of the data set's shape. */
 export interface Teacher {
   metadata: TeacherMetadata;
   model: tf.LayersModel;
+  /** What the model itself outputs; run() gives logits either way. */
+  outputs: OutputKind;
   /** Features f_k(x) (flattened) and logits z_k(x); log-probabilities where the model ends in softmax. */
   run(images01: tf.Tensor4D): { features: tf.Tensor2D; logits: tf.Tensor2D };
+  /** Class probabilities: the model's own output where it ends in softmax, softmax of its logits otherwise. */
+  probabilities(images01: tf.Tensor4D): tf.Tensor2D;
   dispose(): void;
 }
 
@@ -34,19 +42,28 @@ function checkInput(model: tf.LayersModel, spec: InputSpec, name: string): void 
   }
 }
 
-function endsInSoftmax(model: tf.LayersModel): boolean {
-  const last = model.layers[model.layers.length - 1];
-  const config = last.getConfig();
-  return last.getClassName() === 'Softmax' || config.activation === 'softmax';
-}
-
-function featureOutput(model: tf.LayersModel, layerName: string, name: string): tf.SymbolicTensor {
-  const layer = model.layers.find((l) => l.name === layerName);
-  if (!layer) {
-    const names = model.layers.map((l) => l.name).join(', ');
+function featureOutput(structure: ModelStructure, layerName: string, name: string): tf.SymbolicTensor {
+  const output = structure.outputOf(layerName);
+  if (!output) {
+    const names = structure.leaves.map((l) => l.name).join(', ');
     throw new TeacherLoadError('feature-layer', `${name} has no layer "${layerName}"; its layers are: ${names}`);
   }
-  return layer.output as tf.SymbolicTensor;
+  return output;
+}
+
+/**
+ * What the output holds, as the structure says (a softmax anywhere at the end, nested or
+ * not) and as a few sample inputs confirm: when they disagree the samples win, since they
+ * are what the targets will be made of.
+ */
+export function outputKind(both: tf.LayersModel, spec: InputSpec, structural: boolean): OutputKind {
+  const probabilities = tf.tidy(() => {
+    const x = tf.randomUniform([4, spec.height, spec.width, spec.channels], 0, 1, 'float32', 13);
+    const [, out] = both.predict(x.sub(spec.mean).div(spec.std)) as tf.Tensor[];
+    return rowsAreProbabilities(out.reshape([out.shape[0], -1]) as tf.Tensor2D);
+  });
+  if (probabilities !== structural) console.warn(`output ${structural ? 'ends in softmax but its rows are not probabilities' : 'has no softmax but its rows are probabilities'}: read as ${probabilities ? 'probabilities' : 'logits'}`);
+  return probabilities ? 'probabilities' : 'logits';
 }
 
 export async function loadTeacher(files: ModelFiles, metadata: TeacherMetadata): Promise<Teacher> {
@@ -57,18 +74,20 @@ export async function loadTeacher(files: ModelFiles, metadata: TeacherMetadata):
  * Like loadTeacher, for models whose metadata is partly read off the built model (a dropped
  * model without our metadata.json: input shape, output count, feature layer).
  */
-export async function loadTeacherDescribed(files: ModelFiles, describe: (model: tf.LayersModel) => TeacherMetadata): Promise<Teacher> {
+export async function loadTeacherDescribed(files: ModelFiles, describe: (structure: ModelStructure) => TeacherMetadata): Promise<Teacher> {
   const model = await buildModel(files);
   try {
-    const metadata = describe(model);
+    const structure = modelStructure(model);
+    const metadata = describe(structure);
     checkInput(model, metadata.input, files.name);
     const outputs = model.outputs[0].shape;
     const classes = outputs[outputs.length - 1];
     if (classes !== metadata.labels.length) {
       throw new TeacherLoadError('label-count', `${files.name} has ${classes} outputs but ${metadata.labels.length} labels`);
     }
-    const both = tf.model({ inputs: model.inputs, outputs: [featureOutput(model, metadata.featureLayer, files.name), model.outputs[0]] });
-    return makeTeacher(metadata, model, both, endsInSoftmax(model));
+    const { graph } = structure;
+    const both = tf.model({ inputs: graph.inputs, outputs: [featureOutput(structure, metadata.featureLayer, files.name), graph.outputs[0]] });
+    return makeTeacher(metadata, model, both, outputKind(both, metadata.input, endsInSoftmax(structure.leaves)));
   } catch (e) {
     model.dispose();
     throw e;
@@ -76,16 +95,24 @@ export async function loadTeacherDescribed(files: ModelFiles, describe: (model: 
 }
 
 /** A teacher over `both` (image -> [features, output]); `model` is what it owns and counts. */
-export function makeTeacher(metadata: TeacherMetadata, model: tf.LayersModel, both: tf.LayersModel, softmaxOutput: boolean): Teacher {
+export function makeTeacher(metadata: TeacherMetadata, model: tf.LayersModel, both: tf.LayersModel, outputs: OutputKind): Teacher {
   model.trainable = false;
+  const softmaxOutput = outputs === 'probabilities';
   return {
     metadata,
     model,
+    outputs,
     run(images01) {
       return tf.tidy(() => {
         const [features, out] = both.predict(toModelInput(images01, metadata.input)) as tf.Tensor[];
         const logits = softmaxOutput ? tf.log(tf.add(out, 1e-7)) : out;
         return { features: features.reshape([features.shape[0], -1]) as tf.Tensor2D, logits: logits as tf.Tensor2D };
+      });
+    },
+    probabilities(images01) {
+      return tf.tidy(() => {
+        const out = (both.predict(toModelInput(images01, metadata.input)) as tf.Tensor[])[1] as tf.Tensor2D;
+        return softmaxOutput ? out : tf.softmax(out);
       });
     },
     dispose: () => model.dispose(),

@@ -87,6 +87,7 @@ export async function evaluateClassifier(
   set: LabelledImages,
   classes: number[],
   batchSize = 500,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ accuracy: number; samples: number }> {
   const index = classIndex(classes);
   const imageSize = set.height * set.width * set.channels;
@@ -101,6 +102,7 @@ export async function evaluateClassifier(
     predicted.dispose();
     ids.forEach((id, j) => (correct += values[j] === index[set.labels[id]] ? 1 : 0));
     samples += ids.length;
+    onProgress?.(Math.min(start + batchSize, set.count), set.count);
   }
   return { accuracy: correct / samples, samples };
 }

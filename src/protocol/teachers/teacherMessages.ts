@@ -4,6 +4,8 @@
  * Part of the page <-> worker protocol; import it through messages.ts.
  */
 import type { DataSetId, Split } from '../../core/data/dataSets';
+import type { Scaling, ScalingCheck } from '../../core/teachers/inputScaling';
+import type { OutputKind } from '../../core/teachers/loadTeacher';
 import type { TeacherMetadata } from '../../core/teachers/teacherMetadata';
 
 export const SPLITS = ['train', 'test'] as const satisfies readonly Split[];
@@ -64,20 +66,27 @@ export interface LoadDataResult extends ImagesSummary {
 }
 
 /**
- * Accuracy of a teacher on its own classes (provenance.classes) of its own data set
- * (provenance.dataSet), as the Node script that recorded provenance.testAccuracy measured it.
- * Loads the teacher and the data on demand.
+ * Accuracy of a teacher, shipped or dropped, on its own classes. A shipped teacher is measured
+ * on its provenance's data set and classes, as the Node script that recorded
+ * provenance.testAccuracy measured it; a dropped one on the built-in test set whose class
+ * names hold all its labels, or, with `on`, on the labelled evaluation folder dropped for that
+ * transfer set (classes matched by name). Loads the teacher and the data on demand and emits
+ * 'teacher-evaluation-progress' events as it goes.
  */
 export interface EvaluateTeacherRequest {
   kind: 'evaluateTeacher';
   id: string;
   split: Split;
+  /** A dropped transfer set ('dropped:<name>') whose labelled evaluation folder to use. */
+  on?: string;
 }
 
 export interface EvaluateTeacherResult {
   id: string;
-  dataSet: DataSetId;
+  /** A built-in data set id, or the dropped set ('dropped:<name>') whose evaluation folder was used. */
+  dataSet: DataSetId | string;
   split: Split;
+  /** Class ids in that set, in the teacher's output order. */
   classes: number[];
   accuracy: number;
   samples: number;
@@ -85,6 +94,13 @@ export interface EvaluateTeacherResult {
   backend: string;
   /** The evaluation alone, loading excluded. */
   ms: number;
+}
+
+/** How far an evaluateTeacher request has got. */
+export interface TeacherEvaluationProgress {
+  id: string;
+  done: number;
+  total: number;
 }
 
 // ---- dropped files, export and predictions (src/worker/teachers/teacherHandlers.ts, data/droppedData.ts, student/studentHandlers.ts)
@@ -109,6 +125,10 @@ export interface LoadTeacherFilesRequest {
   labels?: string[];
   /** The layer whose output is the teacher's feature; guessed when absent. */
   featureLayer?: string;
+  /** Input scaling chosen by the user; else the metadata's, or for a model without it the check's proposal. */
+  scaling?: Scaling;
+  /** The transfer data (RunConfig.data) whose images the input scaling check samples. */
+  transfer?: string;
 }
 
 export interface LoadTeacherFilesResult extends LoadTeacherResult {
@@ -117,6 +137,10 @@ export interface LoadTeacherFilesResult extends LoadTeacherResult {
   ignored: string[];
   /** Layer names, so the feature layer can be chosen. */
   layers: string[];
+  /** What the model's output holds, read through nested models and confirmed on sample inputs. */
+  outputs: OutputKind;
+  /** The input scaling check, for a model whose metadata does not say; null otherwise. */
+  scaling: ScalingCheck | null;
 }
 
 /** A folder or many PNG/JPEG files, decoded in the worker to 28 x 28 grayscale like the built-in sets. */
@@ -161,6 +185,12 @@ export interface PreviewImagesResult {
 /** The current student (paused or complete run) as tfjs LayersModel files. */
 export interface ExportStudentRequest {
   kind: 'exportStudent';
+  /**
+   * 'tfjs' (default): the student as it is (28 x 28 input in [-1, 1], logits). 'teachable-machine':
+   * wrapped to take Teachable Machine's 224 x 224 RGB input and give softmax probabilities, with
+   * TM's metadata.json, for @teachablemachine/image's load() and predict().
+   */
+  format?: 'tfjs' | 'teachable-machine';
 }
 
 export interface ExportStudentResult {
@@ -174,20 +204,29 @@ export interface Prediction {
   probability: number;
 }
 
-/** Top classes of the student (if a run has one) and of teachers for grayscale images. */
-export interface PredictRequest {
+/** Top classes of the student (if a run has one) and of teachers for grayscale images, or for one image file. */
+export type PredictRequest = {
   kind: 'predict';
-  /** uint8 grayscale pixels of `count` images of height x width. */
-  pixels: Uint8Array;
-  count: number;
-  height: number;
-  width: number;
   teacherIds: string[];
   /** How many classes per image (default 3). */
   top?: number;
-}
+} & (
+  | {
+      /** uint8 grayscale pixels of `count` images of height x width. */
+      pixels: Uint8Array;
+      count: number;
+      height: number;
+      width: number;
+    }
+  | {
+      /** A PNG or JPEG file's bytes, decoded in the worker exactly as a dropped transfer image is. */
+      image: ArrayBuffer;
+    }
+);
 
 export interface PredictResult {
+  /** The gray images the models were given (decoded from `image` when one was sent). */
+  input: { pixels: Uint8Array; count: number; height: number; width: number };
   /** Per image, best first; null when there is no student. */
   student: Prediction[][] | null;
   teachers: { id: string; predictions: Prediction[][] }[];

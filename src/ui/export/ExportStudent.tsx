@@ -16,10 +16,10 @@ export function ExportStudent() {
   const runId = useStudio((s) => s.progress.runId);
   useEffect(() => setExported((e) => (e.phase === 'exporting' ? e : { phase: 'idle' })), [runId]);
 
-  const run = async () => {
+  const run = async (format: 'tfjs' | 'teachable-machine') => {
     setExported({ phase: 'exporting' });
     try {
-      const result = await trainingWorker.call({ kind: 'exportStudent' });
+      const result = await trainingWorker.call({ kind: 'exportStudent', format });
       setExported({ phase: 'ready', result, downloads: toDownloads(result.files) });
     } catch (error) {
       setExported({ phase: 'failed', error: errorInfo(error) });
@@ -28,8 +28,11 @@ export function ExportStudent() {
 
   return (
     <div className="export-student">
-      <button type="button" onClick={() => void run()} disabled={exported.phase === 'exporting'}>
+      <button type="button" onClick={() => void run('tfjs')} disabled={exported.phase === 'exporting'}>
         {exported.phase === 'exporting' ? 'Exporting…' : 'Export student'}
+      </button>{' '}
+      <button type="button" onClick={() => void run('teachable-machine')} disabled={exported.phase === 'exporting'}>
+        Export for Teachable Machine
       </button>
       {exported.phase === 'failed' && (
         <p role="alert" className="status-error">
@@ -40,7 +43,8 @@ export function ExportStudent() {
         <>
           <p data-field="export-summary">
             {exported.result.metadata.title}: labels {exported.result.metadata.labels.join(', ')}; input {exported.result.metadata.input.height} ×{' '}
-            {exported.result.metadata.input.width}. Save all three files in one folder; tf.loadLayersModel reads it, and so does this studio's drop zone.
+            {exported.result.metadata.input.width}. Save all three files in one folder; tf.loadLayersModel reads it, and so does this studio's drop zone
+            {exported.result.metadata.input.height === 224 ? ", and so does Teachable Machine's library (tmImage.load)" : ''}.
           </p>
           <ul aria-label="Exported files" className="export-files">
             {exported.downloads.map((d) => (

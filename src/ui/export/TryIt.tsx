@@ -17,20 +17,62 @@ function blank(canvas: HTMLCanvasElement): void {
   context.fillRect(0, 0, SIZE, SIZE);
 }
 
-/** The drawing at the data's 28 x 28 gray, as the teachers and the student take it. */
-function canvasPixels(canvas: HTMLCanvasElement): Uint8Array {
+type Point = [x: number, y: number];
+const STROKE = { strokeStyle: 'white', lineWidth: 22, lineCap: 'round', lineJoin: 'round' } as const;
+
+function drawStrokes(context: CanvasRenderingContext2D, strokes: Point[][]): void {
+  Object.assign(context, STROKE);
+  for (const stroke of strokes) {
+    context.beginPath();
+    for (const [x, y] of stroke) context.lineTo(x, y);
+    context.stroke();
+  }
+}
+
+/**
+ * The drawing rasterised once, at the data's 28 x 28: the strokes are drawn again on a canvas
+ * of that size (scaled), not the big canvas shrunk, which would resample every pixel twice.
+ */
+function rasterise(strokes: Point[][]): Uint8Array {
   const small = document.createElement('canvas');
   [small.width, small.height] = [DROPPED_SIZE.width, DROPPED_SIZE.height];
   const context = small.getContext('2d')!;
-  context.imageSmoothingQuality = 'high';
-  context.drawImage(canvas, 0, 0, small.width, small.height);
+  context.fillStyle = 'black';
+  context.fillRect(0, 0, small.width, small.height);
+  context.scale(small.width / SIZE, small.height / SIZE);
+  drawStrokes(context, strokes);
   return toGrayscale(context.getImageData(0, 0, small.width, small.height).data);
+}
+
+/** The gray image the models were given, pixel for pixel (the e2e test reads it back). */
+function InputPreview({ input }: { input: PredictResult['input'] }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    const { pixels, width, height } = input;
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let i = 0; i < width * height; i++) rgba.set([pixels[i], pixels[i], pixels[i], 255], i * 4);
+    canvas.getContext('2d')!.putImageData(new ImageData(rgba, width, height), 0, 0);
+  }, [input]);
+  return (
+    <figure className="try-it-input">
+      <canvas ref={ref} width={input.width} height={input.height} data-testid="try-input" style={{ width: 84, height: 84, imageRendering: 'pixelated' }} />
+      <figcaption>
+        What the models were given ({input.width} × {input.height} gray)
+      </figcaption>
+    </figure>
+  );
 }
 
 /** "Try it": draw or drop an image; the student and the picked teachers say what they see. */
 export function TryIt() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
+  /** The strokes drawn since the last clear, in canvas coordinates. */
+  const strokes = useRef<Point[][]>([]);
+  /** A dropped image's bytes: sent as they are, decoded in the worker like a dropped transfer image. */
+  const dropped = useRef<ArrayBuffer | null>(null);
   const [answer, setAnswer] = useState<Answer>({ phase: 'idle' });
   const picked = useStudio((s) => s.pickedTeacherIds);
   useEffect(() => void (canvas.current && blank(canvas.current)), []);
@@ -38,20 +80,30 @@ export function TryIt() {
   const runId = useStudio((s) => s.progress.runId);
   useEffect(() => setAnswer((a) => (a.phase === 'busy' ? a : { phase: 'idle' })), [runId]);
 
+  const clear = () => {
+    blank(canvas.current!);
+    strokes.current = [];
+    dropped.current = null;
+  };
+
   const stroke = (event: PointerEvent<HTMLCanvasElement>, start: boolean) => {
     const c = canvas.current!;
-    const context = c.getContext('2d')!;
     const box = c.getBoundingClientRect();
-    const [x, y] = [((event.clientX - box.left) * SIZE) / box.width, ((event.clientY - box.top) * SIZE) / box.height];
-    Object.assign(context, { strokeStyle: 'white', lineWidth: 22, lineCap: 'round', lineJoin: 'round' });
-    if (start) context.beginPath();
-    context.lineTo(x, y);
-    context.stroke();
+    const point: Point = [((event.clientX - box.left) * SIZE) / box.width, ((event.clientY - box.top) * SIZE) / box.height];
+    // Drawing over a dropped image starts a new drawing: the image is sent whole or not at all.
+    if (start && dropped.current) clear();
+    if (start) strokes.current.push([]);
+    const current = strokes.current[strokes.current.length - 1];
+    current.push(point);
+    const context = c.getContext('2d')!;
+    drawStrokes(context, [current.slice(-2)]);
   };
 
   const showImage = async (file: File) => {
+    clear();
+    dropped.current = await file.arrayBuffer();
+    // For the eye only: what the models get is decoded from the bytes in the worker.
     const bitmap = await createImageBitmap(file);
-    blank(canvas.current!);
     canvas.current!.getContext('2d')!.drawImage(bitmap, 0, 0, SIZE, SIZE);
     bitmap.close();
   };
@@ -59,8 +111,10 @@ export function TryIt() {
   const predict = async () => {
     setAnswer({ phase: 'busy' });
     try {
-      const pixels = canvasPixels(canvas.current!);
-      const result = await trainingWorker.call({ kind: 'predict', pixels, count: 1, ...DROPPED_SIZE, teacherIds: picked });
+      const request = dropped.current
+        ? { kind: 'predict' as const, image: dropped.current.slice(0), teacherIds: picked }
+        : { kind: 'predict' as const, pixels: rasterise(strokes.current), count: 1, ...DROPPED_SIZE, teacherIds: picked };
+      const result = await trainingWorker.call(request);
       setAnswer({ phase: 'ready', result });
     } catch (error) {
       setAnswer({ phase: 'failed', error: errorInfo(error) });
@@ -93,7 +147,7 @@ export function TryIt() {
         <button type="button" onClick={() => void predict()} disabled={answer.phase === 'busy'}>
           Predict
         </button>
-        <button type="button" onClick={() => (blank(canvas.current!), setAnswer({ phase: 'idle' }))}>
+        <button type="button" onClick={() => (clear(), setAnswer({ phase: 'idle' }))}>
           Clear
         </button>
         {answer.phase === 'failed' && (
@@ -101,6 +155,7 @@ export function TryIt() {
             Could not predict: {errorText(answer.error)}
           </p>
         )}
+        {answer.phase === 'ready' && <InputPreview input={answer.result.input} />}
         {answer.phase === 'ready' && (
           <dl className="facts predictions">
             <div>

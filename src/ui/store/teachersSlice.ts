@@ -1,5 +1,7 @@
+import type { ScalingCheck } from '../../core/teachers/inputScaling';
+import type { OutputKind } from '../../core/teachers/loadTeacher';
 import type { TeacherMetadata } from '../../core/teachers/teacherMetadata';
-import type { LoadTeacherResult, WorkerErrorInfo } from '../../protocol/messages';
+import type { EvaluateTeacherResult, LoadTeacherResult, WorkerErrorInfo } from '../../protocol/messages';
 import type { StudioSlice } from './slice';
 
 /** A model loaded from dropped files, as the worker registered it. */
@@ -9,6 +11,10 @@ export interface DroppedTeacher {
   parameters: number;
   /** Layer names, for choosing another feature layer. */
   layers: string[];
+  /** What the model outputs: probabilities (a softmax, maybe nested) or logits. */
+  outputs: OutputKind;
+  /** The input scaling check, for a model whose metadata does not give its scaling. */
+  scaling: ScalingCheck | null;
 }
 
 /** One drop on the teachers' drop zone and how it ended; nothing earlier is replaced by a failure. */
@@ -32,6 +38,12 @@ export type TeacherLoad =
   | { phase: 'loaded'; result: LoadTeacherResult }
   | { phase: 'failed'; error: WorkerErrorInfo };
 
+/** A teacher's Evaluate on its card: under way (images done of total), its figure, or why it failed. */
+export type TeacherEvaluation =
+  | { phase: 'running'; done: number; total: number }
+  | { phase: 'done'; result: EvaluateTeacherResult }
+  | { phase: 'failed'; error: WorkerErrorInfo };
+
 /** One listed teacher: its metadata, or why it could not be read. */
 export type ZooEntry = { id: string; metadata: TeacherMetadata } | { id: string; error: string };
 
@@ -53,7 +65,10 @@ export interface TeachersSlice {
   pickedTeacherIds: string[];
   droppedTeachers: DroppedTeacher[];
   teacherDrops: TeacherDrop[];
+  /** Each card's last Evaluate, kept so the figure stays on the card. */
+  teacherEvaluations: Readonly<Record<string, TeacherEvaluation>>;
   setTeacherZoo(zoo: TeacherZoo): void;
+  setTeacherEvaluation(id: string, evaluation: TeacherEvaluation): void;
   setTeacherLoad(id: string, load: TeacherLoad): void;
   setTeacherPicked(id: string, picked: boolean): void;
   addDroppedTeacher(teacher: DroppedTeacher): void;
@@ -71,7 +86,9 @@ export const createTeachersSlice: StudioSlice<TeachersSlice> = (set) => ({
   pickedTeacherIds: DEFAULT_PICKED,
   droppedTeachers: [],
   teacherDrops: [],
+  teacherEvaluations: {},
   setTeacherZoo: (teacherZoo) => set({ teacherZoo }),
+  setTeacherEvaluation: (id, evaluation) => set((s) => ({ teacherEvaluations: { ...s.teacherEvaluations, [id]: evaluation } })),
   setTeacherLoad: (id, load) => set((s) => ({ teacherLoads: { ...s.teacherLoads, [id]: load } })),
   setTeacherPicked: (id, picked) =>
     set((s) => {

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { FactList, type Fact } from '../layout/FactList';
 import { useStudio } from '../store/studioStore';
 import type { DroppedTeacher } from '../store/teachersSlice';
-import { formatCount, inputText, labelsText } from './teacherText';
+import { candidateText, formatCount, inputText, labelsText, scalingSourceText } from './teacherText';
+import { EvaluateTeacher } from './EvaluateTeacher';
 import { PickCheckbox } from './PickCheckbox';
 import { teacherDropper } from './teacherDropClient';
 
@@ -33,12 +34,45 @@ function FeatureChoice({ teacher }: { teacher: DroppedTeacher }) {
   );
 }
 
+/** The input scaling the check tried, each candidate with its scores: another can be chosen. */
+function ScalingChoice({ teacher }: { teacher: DroppedTeacher }) {
+  const check = teacher.scaling!;
+  const { mean, std } = teacher.metadata.input;
+  const current = check.candidates.find((c) => Math.abs(c.mean - mean) < 1e-9 && Math.abs(c.std - std) < 1e-9)?.id ?? check.proposed;
+  const [choice, setChoice] = useState(current);
+  const selectId = `scaling-${teacher.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  return (
+    <form
+      className="feature-choice"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const picked = check.candidates.find((c) => c.id === choice)!;
+        void teacherDropper.chooseScaling(teacher.id, { mean: picked.mean, std: picked.std });
+      }}
+    >
+      <label htmlFor={selectId}>Input scaling</label>
+      <select id={selectId} value={choice} style={{ maxWidth: '100%' }} onChange={(event) => setChoice(event.target.value as typeof choice)}>
+        {check.candidates.map((c) => (
+          <option key={c.id} value={c.id}>
+            {candidateText(c)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={choice === current}>
+        Use this scaling
+      </button>
+    </form>
+  );
+}
+
 function DroppedCard({ teacher }: { teacher: DroppedTeacher }) {
   const headingId = `teacher-${teacher.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const rows: Fact[] = [
     ['id', 'Id', teacher.id],
     ['labels', 'Labels', labelsText(teacher.metadata)],
     ['input', 'Input', inputText(teacher.metadata.input)],
+    ['scaling', 'Input scaling', scalingSourceText(teacher.metadata.input, teacher.scaling)],
+    ['outputs', 'Outputs', teacher.outputs === 'probabilities' ? 'probabilities (softmax): their logarithms are the soft targets' : 'logits'],
     ['feature-layer', 'Feature layer', `${teacher.metadata.featureLayer} (${formatCount(teacher.metadata.featureSize)} values)`],
     ['parameters', 'Parameters', formatCount(teacher.parameters)],
   ];
@@ -47,7 +81,9 @@ function DroppedCard({ teacher }: { teacher: DroppedTeacher }) {
       <h3 id={headingId}>{teacher.metadata.title}</h3>
       <FactList rows={rows} />
       <FeatureChoice teacher={teacher} />
+      {teacher.scaling && <ScalingChoice teacher={teacher} />}
       <PickCheckbox id={teacher.id} title={teacher.metadata.title} />
+      <EvaluateTeacher id={teacher.id} />
     </li>
   );
 }

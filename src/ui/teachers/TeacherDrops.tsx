@@ -34,6 +34,20 @@ function LabelsForm({ drop, needed }: { drop: TeacherDrop; needed: number }) {
   );
 }
 
+/** A model that loaded but has no label names: a question on its card, not a failure. */
+function LabelsQuestion({ drop, needed }: { drop: TeacherDrop; needed: number }) {
+  const headingId = `labels-question-${drop.key}`;
+  return (
+    <section className="teacher-card labels-question" aria-labelledby={headingId}>
+      <h3 id={headingId}>{drop.name}</h3>
+      <p data-field="drop-outcome">
+        What are its {needed} classes? The model has {needed} outputs and no label names (no metadata.json with "labels"); type them to load it.
+      </p>
+      <LabelsForm drop={drop} needed={needed} />
+    </section>
+  );
+}
+
 function DropLine({ drop }: { drop: TeacherDrop }) {
   const files = drop.fileNames.join(', ');
   if (drop.state === 'loading') return <p className="muted">Loading {drop.name} ({files})…</p>;
@@ -46,13 +60,11 @@ function DropLine({ drop }: { drop: TeacherDrop }) {
       </p>
     );
   }
+  if (drop.labelsNeeded !== null) return <LabelsQuestion drop={drop} needed={drop.labelsNeeded} />;
   return (
-    <>
-      <p role="alert" className="status-error" data-field="drop-outcome">
-        Could not load {drop.name} ({files}): {drop.error ? errorText(drop.error) : 'unknown error'}
-      </p>
-      {drop.labelsNeeded !== null && <LabelsForm drop={drop} needed={drop.labelsNeeded} />}
-    </>
+    <p role="alert" className="status-error" data-field="drop-outcome">
+      Could not load {drop.name} ({files}): {drop.error ? errorText(drop.error) : 'unknown error'}
+    </p>
   );
 }
 

@@ -15,6 +15,7 @@ import { TeacherFilterBar } from './TeacherFilterBar';
 import { matchesFilter, nextOrder, noFilter, type TeacherFilter } from './teacherList';
 import { useTeacherZoo } from './useTeacherZoo';
 import { loadTeacher } from '../workerClient';
+import { EvaluateTeacher } from './EvaluateTeacher';
 
 /** The worker side of a row: a small Load button, then what the worker said. */
 function WorkerLine({ id, load }: { id: string; load: TeacherLoad | undefined }) {
@@ -82,6 +83,7 @@ function TeacherRow({ entry, load }: { entry: ZooEntry; load: TeacherLoad | unde
         <label htmlFor={boxId}>{title}</label>
       </h3>
       <WorkerLine id={entry.id} load={load} />
+      <EvaluateTeacher id={entry.id} />
       <div className="teacher-row-facts">
         <TeacherFacts metadata={entry.metadata} />
       </div>

@@ -21,7 +21,7 @@ function fakeWorker() {
     requests.push(request);
     if (request.name === 'broken') throw new WorkerCallError({ code: 'missing-shard', message: 'weight file "a.bin" named in model.json is missing' });
     if (!request.labels) throw new WorkerCallError({ code: 'no-labels', message: 'model.json has 2 outputs and no label names (no metadata.json with "labels"): type 2 labels' });
-    return { id: `dropped:m${++n}`, metadata: metadata(request.labels, request.featureLayer), parameters: 10, loaded: true, ms: 1, ignored: [], layers: ['dense', 'flatten'] };
+    return { id: `dropped:m${++n}`, metadata: metadata(request.labels, request.featureLayer), parameters: 10, loaded: true, ms: 1, ignored: [], layers: ['dense', 'flatten'], outputs: 'logits', scaling: null };
   };
   return { call, requests };
 }

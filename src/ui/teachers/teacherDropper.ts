@@ -1,4 +1,5 @@
-import { labelsNeeded } from '../../core/teachers/droppedMetadata';
+import { labelsNeeded } from '../../core/teachers/labelsMessage';
+import type { Scaling } from '../../core/teachers/inputScaling';
 import type { DroppedFile, LoadTeacherFilesRequest, LoadTeacherFilesResult } from '../../protocol/messages';
 import type { StudioStore } from '../store/studioStore';
 import { errorInfo } from '../../protocol/errors';
@@ -12,12 +13,16 @@ export interface TeacherDropper {
   retryWithLabels(key: number, labels: string[]): Promise<void>;
   /** Reloads a dropped teacher with another feature layer (or graph node); it takes the old one's card and pick. */
   chooseFeature(id: string, featureLayer: string): Promise<void>;
+  /** Reloads a dropped teacher with another input scaling, the same way. */
+  chooseScaling(id: string, scaling: Scaling): Promise<void>;
 }
 
 interface Sent {
   name: string;
   files: DroppedFile[];
   labels?: string[];
+  featureLayer?: string;
+  scaling?: Scaling;
 }
 
 /**
@@ -31,16 +36,18 @@ export function createTeacherDropper(call: LoadTeacherFilesCall, store: StudioSt
   const loaded = new Map<string, Sent>();
   let nextKey = 1;
 
-  async function send(key: number, sent: Sent, featureLayer?: string, replaces?: string): Promise<void> {
-    const { putTeacherDrop, addDroppedTeacher, replaceDroppedTeacher } = store.getState();
-    const { name, files, labels } = sent;
+  async function send(key: number, sent: Sent, replaces?: string): Promise<void> {
+    const { putTeacherDrop, addDroppedTeacher, replaceDroppedTeacher, transfer } = store.getState();
+    const { name, files, labels, featureLayer, scaling } = sent;
     const base = { key, name, fileNames: files.map((f) => f.name), labelsNeeded: null };
     putTeacherDrop({ ...base, state: 'loading' });
     try {
-      const result = await call({ kind: 'loadTeacherFiles', name, files, labels, featureLayer });
+      // The transfer data picked now is what the input scaling check samples.
+      const result = await call({ kind: 'loadTeacherFiles', name, files, labels, featureLayer, scaling, transfer });
       kept.delete(key);
       loaded.set(result.id, sent);
-      const teacher = { id: result.id, metadata: result.metadata, parameters: result.parameters, layers: result.layers };
+      const { id, metadata, parameters, layers, outputs } = result;
+      const teacher = { id, metadata, parameters, layers, outputs, scaling: result.scaling };
       if (replaces) replaceDroppedTeacher(replaces, teacher);
       else addDroppedTeacher(teacher);
       putTeacherDrop({ ...base, state: 'loaded', id: result.id, ignored: result.ignored });
@@ -62,7 +69,11 @@ export function createTeacherDropper(call: LoadTeacherFilesCall, store: StudioSt
     },
     async chooseFeature(id, featureLayer) {
       const sent = loaded.get(id);
-      if (sent) await send(nextKey++, sent, featureLayer, id);
+      if (sent) await send(nextKey++, { ...sent, featureLayer }, id);
+    },
+    async chooseScaling(id, scaling) {
+      const sent = loaded.get(id);
+      if (sent) await send(nextKey++, { ...sent, scaling }, id);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TeacherMetadata } from '../../core/teachers/teacherMetadata';
-import { accuracyText, architectureText, formatAccuracy, inputText, labelsText, loadedText } from './teacherText';
+import type { ScalingCheck } from '../../core/teachers/inputScaling';
+import { accuracyText, architectureText, candidateText, formatAccuracy, inputText, labelsText, loadedText, scalingSourceText, scalingText } from './teacherText';
 
 const metadata: TeacherMetadata = {
   id: 't',
@@ -39,5 +40,26 @@ describe('teacher card text', () => {
     const bare = { ...metadata, provenance: undefined };
     expect(accuracyText(bare)).toBe('not recorded');
     expect(architectureText(bare)).toBe('not recorded');
+  });
+});
+
+describe('input scaling wording', () => {
+  const check: ScalingCheck = {
+    samples: 256,
+    proposed: 'symmetric',
+    candidates: [
+      { id: 'unit', label: '[0, 1]', mean: 0, std: 1, confidence: 0.4, variety: 0.1, saturation: 0, score: 0.04 },
+      { id: 'symmetric', label: '[−1, 1]', mean: 0.5, std: 0.5, confidence: 0.97, variety: 0.99, saturation: 0.1, score: 0.96 },
+    ],
+  };
+  const input = (mean: number, std: number) => ({ height: 32, width: 32, channels: 3 as const, mean, std });
+
+  it('names the range, and where it came from', () => {
+    expect(scalingText({ mean: 0, std: 1 / 255 })).toBe('[0, 255]');
+    expect(scalingText({ mean: 0.1307, std: 0.3081 })).toBe('mean/std (0.131 ± 0.308)');
+    expect(scalingSourceText(input(0.5, 0.5), null)).toBe('[−1, 1] (from its metadata)');
+    expect(scalingSourceText(input(0.5, 0.5), check)).toBe('[−1, 1] (proposed by the check on 256 transfer images)');
+    expect(scalingSourceText(input(0, 1), check)).toBe('[0, 1] (chosen; the check proposed [−1, 1])');
+    expect(candidateText(check.candidates[1])).toBe('[−1, 1]: confidence 97 %, variety 99 %');
   });
 });

@@ -2,10 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { predictUnion } from '../../core/method/amalgamation';
 import { toModelInput } from '../../core/teachers/preprocess';
 import { exportStudent, StudentExportError } from '../../core/teachers/studentExport';
+import { exportStudentForTm, TM_IMAGE_SIZE } from '../../core/teachers/tmExport';
 import type { TrainingSession } from '../../core/method/trainingSession';
 import type { TrainingStateName } from '../../protocol/messages';
 import type { ExportStudentRequest, ExportStudentResult, PredictRequest, PredictResult } from '../../protocol/messages';
 import { WorkerFailure } from '../failure';
+import { DROPPED_SIZE } from '../../core/data/droppedImages';
+import { errorMessage } from '../../core/errorMessage';
 import { topClasses } from './predictions';
 import type { TeacherRegistry } from '../teachers/teacherRegistry';
 
@@ -17,8 +20,21 @@ export interface StudentHandlers {
 /** The session of the run, if it is in one of `states`; throws the controller's training-state error otherwise. */
 export type SessionIn = (states: TrainingStateName[], what: string) => TrainingSession;
 
+/** Image file bytes to DROPPED_SIZE gray bytes: the decoder dropped transfer images go through. */
+export type DecodeImage = (bytes: ArrayBuffer) => Promise<Uint8Array>;
+
+/** The gray images a predict request names: its pixels, or its one image file through the training data's decoder. */
+async function inputOf(request: PredictRequest, decode: DecodeImage): Promise<PredictResult['input']> {
+  if (!('image' in request)) return { pixels: request.pixels, count: request.count, height: request.height, width: request.width };
+  try {
+    return { pixels: await decode(request.image), count: 1, ...DROPPED_SIZE };
+  } catch (error) {
+    throw new WorkerFailure('bad-request', `the image could not be decoded as PNG or JPEG (${errorMessage(error)})`);
+  }
+}
+
 /** The student's export and the "try it" predictions, on the controller's session and the teacher registry. */
-export function createStudentHandlers(sessionIn: SessionIn, registry: TeacherRegistry): StudentHandlers {
+export function createStudentHandlers(sessionIn: SessionIn, registry: TeacherRegistry, decode: DecodeImage): StudentHandlers {
   function studentOrNull(): TrainingSession | null {
     try {
       return sessionIn(['running', 'paused', 'complete', 'stopped'], 'predict');
@@ -28,21 +44,27 @@ export function createStudentHandlers(sessionIn: SessionIn, registry: TeacherReg
   }
 
   return {
-    async exportStudent() {
+    async exportStudent({ format = 'tfjs' }) {
       // Paused, finished or stopped only: a running loop would change the weights while they are read.
       const session = sessionIn(['paused', 'complete', 'stopped'], 'export the student (pause the run or let it finish)');
       const { train, config } = session.inputs;
       const id = `student-${config.preset}-${config.teachers.join('+')}-step${session.amalgamation.step}`;
       try {
         const { files, metadata } = await exportStudent(session.amalgamation, train, id, `Student of ${config.teachers.join(', ')}`);
-        return { files, metadata };
+        if (format === 'tfjs') return { files, metadata };
+        // The same student behind Teachable Machine's input; the metadata says how this studio reads it back.
+        const tmFiles = await exportStudentForTm(session.amalgamation, train, id);
+        return { files: tmFiles, metadata: { ...metadata, input: { height: TM_IMAGE_SIZE, width: TM_IMAGE_SIZE, channels: 3, mean: 0.5, std: 0.5 } } };
       } catch (error) {
         if (error instanceof StudentExportError) throw new WorkerFailure('no-student', error.message);
         throw error;
       }
     },
 
-    async predict({ pixels, count, height, width, teacherIds, top = 3 }) {
+    async predict(request) {
+      const { teacherIds, top = 3 } = request;
+      const input = await inputOf(request, decode);
+      const { pixels, count, height, width } = input;
       const images = tf.tidy(() => tf.tensor4d(Float32Array.from(pixels, (p) => p / 255), [count, height, width, 1]));
       try {
         const session = studentOrNull();
@@ -60,11 +82,11 @@ export function createStudentHandlers(sessionIn: SessionIn, registry: TeacherReg
         const teachers: PredictResult['teachers'] = [];
         for (const id of teacherIds) {
           const { teacher } = await registry.get(id);
-          const probs = tf.tidy(() => tf.softmax(teacher.run(images).logits));
+          const probs = teacher.probabilities(images);
           teachers.push({ id, predictions: topClasses((await probs.data()) as Float32Array, teacher.metadata.labels, top) });
           probs.dispose();
         }
-        return { student, teachers };
+        return { input, student, teachers };
       } finally {
         images.dispose();
       }

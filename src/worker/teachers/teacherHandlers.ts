@@ -1,6 +1,10 @@
 import { StaticFileError } from '../../browser/staticFiles';
 import type { DataSetId, Split } from '../../core/data/dataSets';
-import { loadLabelledImages, type LabelledImages } from '../../core/data/labelledImages';
+import { concatLabelledImages, loadLabelledImages, type LabelledImages } from '../../core/data/labelledImages';
+import { dataSets, isDataSetId } from '../../core/data/dataSets';
+import { classesNamed, classesPartlyNamed } from '../../core/teachers/classMatch';
+import { spreadSample } from '../../core/teachers/inputScaling';
+import type { Teacher } from '../../core/teachers/loadTeacher';
 import { evaluateClassifier } from '../../core/teachers/trainClassifier';
 import type {
   EvaluateTeacherRequest,
@@ -11,6 +15,7 @@ import type {
   LoadTeacherFilesResult,
   LoadTeacherRequest,
   LoadTeacherResult,
+  TeacherEvaluationProgress,
 } from '../../protocol/messages';
 import { summarizeImages } from '../data/dataSummary';
 import { WorkerFailure } from '../failure';
@@ -22,7 +27,7 @@ export interface TeacherHandlers {
   loadTeacher(request: LoadTeacherRequest): Promise<LoadTeacherResult>;
   loadTeacherFiles(request: LoadTeacherFilesRequest): Promise<LoadTeacherFilesResult>;
   loadData(request: LoadDataRequest): Promise<LoadDataResult>;
-  evaluateTeacher(request: EvaluateTeacherRequest): Promise<EvaluateTeacherResult>;
+  evaluateTeacher(request: EvaluateTeacherRequest, emit?: EmitProgress): Promise<EvaluateTeacherResult>;
 }
 
 /**
@@ -30,7 +35,13 @@ export interface TeacherHandlers {
  * uses too, splits from a cache filled through the same core loaders the Node scripts use.
  * `backend` is the backend init proved, or null before a successful init.
  */
-export function createTeacherHandlers(registry: TeacherRegistry, sources: TeacherSources, backend: () => string | null): TeacherHandlers {
+/** A dropped image set ('dropped:<name>') and its labelled evaluation folder, which only the worker's image handlers hold. */
+export type DroppedSets = (id: string) => { transfer: LabelledImages; evaluation: LabelledImages | null };
+
+/** Reports evaluateTeacher's progress as worker events. */
+export type EmitProgress = (event: { kind: 'teacher-evaluation-progress'; progress: TeacherEvaluationProgress }) => void;
+
+export function createTeacherHandlers(registry: TeacherRegistry, sources: TeacherSources, backend: () => string | null, droppedSets?: DroppedSets): TeacherHandlers {
   const splits = new Map<string, LabelledImages>();
 
   function requireBackend(what: string): string {
@@ -56,6 +67,37 @@ export function createTeacherHandlers(registry: TeacherRegistry, sources: Teache
     return { set, ms: performance.now() - started };
   }
 
+  /** Transfer images (train split, pixels only) the input scaling check of a dropped model samples. */
+  async function transferImages(data: string | undefined): Promise<LabelledImages | null> {
+    if (data === undefined) return null;
+    if (isDataSetId(data)) return (await images(data, 'train')).set;
+    if (data === 'mnist+fashion-mnist') return concatLabelledImages((await images('mnist', 'train')).set, (await images('fashion-mnist', 'train')).set);
+    return droppedSets ? droppedSets(data).transfer : null;
+  }
+
+  /**
+   * What to measure a teacher on: its provenance (shipped), the dropped evaluation folder
+   * named by `on`, or the first built-in set whose class names hold all its labels.
+   */
+  async function evaluationTarget(t: Teacher, split: Split, on: string | undefined): Promise<{ dataSet: string; set: LabelledImages; classes: number[] }> {
+    const { id, labels, provenance } = t.metadata;
+    if (on !== undefined) {
+      const evaluation = droppedSets?.(on).evaluation;
+      if (!evaluation) throw new WorkerFailure('no-matching-classes', `${on} has no labelled evaluation folder: drop one (a sub-folder per class) on its card first`);
+      // A folder may hold some of the teacher's classes: its images of those are what is measured.
+      const classes = classesPartlyNamed(labels, evaluation.labelNames);
+      if (!classes) throw new WorkerFailure('no-matching-classes', `none of ${id}'s labels (${labels.join(', ')}) is a class folder of ${on}'s evaluation folder (${evaluation.labelNames.join(', ')})`);
+      return { dataSet: on, set: evaluation, classes };
+    }
+    if (provenance) return { dataSet: provenance.dataSet, set: (await images(provenance.dataSet, split)).set, classes: provenance.classes };
+    for (const dataSet of Object.keys(dataSets) as DataSetId[]) {
+      const classes = classesNamed(labels, dataSets[dataSet].labelNames);
+      if (classes) return { dataSet, set: (await images(dataSet, split)).set, classes };
+    }
+    const known = (Object.keys(dataSets) as DataSetId[]).map((d) => `${dataSets[d].title}: ${dataSets[d].labelNames.join(', ')}`).join('; ');
+    throw new WorkerFailure('no-matching-classes', `${id}'s labels (${labels.join(', ')}) are not classes of a built-in test set (${known}): drop a labelled folder to evaluate it on`);
+  }
+
   return {
     async loadTeacher({ id }) {
       requireBackend(`load teacher '${id}'`);
@@ -63,9 +105,15 @@ export function createTeacherHandlers(registry: TeacherRegistry, sources: Teache
       return { metadata: t.metadata, parameters: t.model.countParams(), loaded, ms };
     },
 
-    async loadTeacherFiles({ name, files, labels, featureLayer }) {
-      const { id, teacher: t, ms, ignored, names } = await registry.addDropped(name, files, { labels, featureLayer });
-      return { id, metadata: t.metadata, parameters: t.model.countParams(), loaded: true, ms, ignored, layers: names };
+    async loadTeacherFiles({ name, files, labels, featureLayer, scaling: chosen, transfer }) {
+      const set = await transferImages(transfer);
+      const sample = set ? spreadSample(set.pixels, set) : undefined;
+      try {
+        const { id, teacher: t, ms, ignored, names, scaling } = await registry.addDropped(name, files, { labels, featureLayer, scaling: chosen }, sample);
+        return { id, metadata: t.metadata, parameters: t.model.countParams(), loaded: true, ms, ignored, layers: names, outputs: t.outputs, scaling };
+      } finally {
+        sample?.dispose();
+      }
     },
 
     async loadData({ dataSet, split }) {
@@ -73,18 +121,18 @@ export function createTeacherHandlers(registry: TeacherRegistry, sources: Teache
       return { dataSet, split, ...summarizeImages(set), ms };
     },
 
-    async evaluateTeacher({ id, split }) {
+    async evaluateTeacher({ id, split, on }, emit) {
       const name = requireBackend(`evaluate teacher '${id}'`);
       const { teacher: t } = await registry.get(id);
-      const provenance = t.metadata.provenance;
-      if (!provenance) {
+      if (!t.metadata.provenance && !id.startsWith('dropped:') && on === undefined) {
         throw new WorkerFailure('no-provenance', `${id}/metadata.json has no provenance, so its data set and classes are unknown`);
       }
-      const { set } = await images(provenance.dataSet, split);
+      const { dataSet, set, classes } = await evaluationTarget(t, split, on);
       const started = performance.now();
-      const { accuracy, samples } = await evaluateClassifier((x) => t.run(x).logits, set, provenance.classes);
+      const progress = (done: number, total: number) => emit?.({ kind: 'teacher-evaluation-progress', progress: { id, done, total } });
+      const { accuracy, samples } = await evaluateClassifier((x) => t.run(x).logits, set, classes, 500, progress);
       const ms = performance.now() - started;
-      return { id, dataSet: provenance.dataSet, split, classes: provenance.classes, accuracy, samples, backend: name, ms };
+      return { id, dataSet, split, classes, accuracy, samples, backend: name, ms };
     },
   };
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeFetch } from '../../browser/fakeServer.testutil';
-import { labelsNeeded } from '../../core/teachers/droppedMetadata';
+import { labelsNeeded } from '../../core/teachers/labelsMessage';
 import type { NamedBytes } from '../../core/teachers/droppedFiles';
 import { loadLabelledImages, selectClasses } from '../../core/data/labelledImages';
 import { createAmalgamation, trainStep } from '../../core/method/amalgamation';
@@ -94,10 +94,12 @@ describe('dropped teachers in the registry', () => {
     const drop = await registry().addDropped('tm', [file(tm, 'weights.bin'), file(tm, 'metadata.json'), file(tm, 'model.json')], {});
     expect(drop.teacher.metadata.labels).toEqual(['Cat', 'Dog', 'Bird']);
     expect(drop.teacher.metadata.input).toEqual({ height: 224, width: 224, channels: 3, mean: 0.5, std: 0.5 });
-    // The feature is what feeds the classifier head: MobileNet's output in a real export.
-    expect(drop.teacher.metadata.featureLayer).toBe('sequential_1');
+    // Nested models are opened: the feature is the head's hidden Dense layer, the output is softmax.
+    expect(drop.teacher.metadata.featureLayer).toBe('dense_Dense1');
+    expect(drop.teacher.outputs).toBe('probabilities');
+    expect(drop.names).toEqual(['conv_pw', 'global_average_pooling2d_1', 'dense_Dense1', 'dense_Dense2']);
     const { features, logits } = drop.teacher.run(tf.zeros([2, 28, 28, 1]) as tf.Tensor4D);
-    expect(features.shape).toEqual([2, 4]);
+    expect(features.shape).toEqual([2, 8]);
     expect(logits.shape).toEqual([2, 3]);
   });
 
@@ -109,7 +111,7 @@ describe('dropped teachers in the registry', () => {
     expect(labelsNeeded(error.message)).toBe(5);
     const drop = await r.addDropped('bare', files, { labels: ['zero', 'one', 'two', 'three', 'four'] });
     expect(drop.teacher.metadata.labels).toEqual(['zero', 'one', 'two', 'three', 'four']);
-    expect(drop.id).toBe('dropped:bare');
+    expect(drop.id).toBe('dropped:cnn-small'); // the name inside model.json
   });
 
   it('loads a tfjs GraphModel, its feature node guessed or chosen, and it classifies real digits', async () => {

@@ -1,6 +1,9 @@
+import type * as tf from '@tensorflow/tfjs';
 import { requireShipped } from '../../browser/teacherZoo';
 import { matchDroppedFiles, type DroppedModelFiles, type NamedBytes } from '../../core/teachers/droppedFiles';
 import type { DroppedChoices } from '../../core/teachers/droppedMetadata';
+import { droppedModelName, shortSlug } from '../../core/teachers/droppedName';
+import type { Scaling, ScalingCheck } from '../../core/teachers/inputScaling';
 import { loadDroppedTeacher } from '../../core/teachers/loadDropped';
 import { loadTeacher, type Teacher } from '../../core/teachers/loadTeacher';
 import { MetadataError, type TeacherMetadata } from '../../core/teachers/teacherMetadata';
@@ -13,6 +16,8 @@ export const DROPPED_PREFIX = 'dropped:';
 export interface DroppedTeacher {
   id: string;
   teacher: Teacher;
+  /** The input scaling check, when the model's metadata does not give its scaling. */
+  scaling: ScalingCheck | null;
   ms: number;
   /** Dropped files the model does not use. */
   ignored: string[];
@@ -23,6 +28,7 @@ export interface DroppedTeacher {
 export interface DropChoices {
   labels?: string[];
   featureLayer?: string;
+  scaling?: Scaling;
 }
 
 /**
@@ -32,8 +38,8 @@ export interface DropChoices {
  */
 export interface TeacherRegistry {
   get(id: string): Promise<{ teacher: Teacher; loaded: boolean; ms: number }>;
-  /** Loads dropped files; the registry changes only if the load succeeds. */
-  addDropped(name: string, files: NamedBytes[], choices: DropChoices): Promise<DroppedTeacher>;
+  /** Loads dropped files (`sample`: transfer images for the input scaling check); the registry changes only if the load succeeds. */
+  addDropped(name: string, files: NamedBytes[], choices: DropChoices, sample?: tf.Tensor4D): Promise<DroppedTeacher>;
   /** Drops every built teacher (a lost WebGPU device took their tensors); each is rebuilt on next use. */
   forgetBuilt(): void;
 }
@@ -42,10 +48,6 @@ export interface TeacherRegistry {
 interface Recipe {
   matched: DroppedModelFiles;
   choices: DroppedChoices;
-}
-
-function slug(name: string): string {
-  return name.replace(/\.json$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
 }
 
 export function createTeacherRegistry(sources: TeacherSources, backend: () => string | null): TeacherRegistry {
@@ -92,7 +94,7 @@ export function createTeacherRegistry(sources: TeacherSources, backend: () => st
   }
 
   function freeId(name: string): string {
-    const base = `${DROPPED_PREFIX}${slug(name)}`;
+    const base = `${DROPPED_PREFIX}${shortSlug(name)}`;
     let id = base;
     for (let n = 2; dropped.has(id); n++) id = `${base}-${n}`;
     return id;
@@ -113,18 +115,20 @@ export function createTeacherRegistry(sources: TeacherSources, backend: () => st
       return { teacher: await pending, loaded: true, ms: performance.now() - started };
     },
 
-    async addDropped(name, files, choices) {
+    async addDropped(name, files, choices, sample) {
       requireBackend(`load the dropped model '${name}'`);
       const started = performance.now();
       const matched = matchDroppedFiles(name, files);
-      // Ours (id) or Teachable Machine's (modelName) metadata names the model better than loose file names do.
-      const named = matched.metadata?.id ?? matched.metadata?.modelName;
-      const id = freeId(typeof named === 'string' && named.length > 0 ? named : name);
-      const resolved: DroppedChoices = { id, title: name, ...choices };
-      const { teacher, names } = await loadDroppedTeacher(matched, resolved);
-      dropped.set(id, { matched, choices: resolved });
+      // Its metadata or model.json names the model better than loose file names do.
+      const title = droppedModelName(matched, name);
+      const id = freeId(typeof matched.metadata?.id === 'string' ? matched.metadata.id : title);
+      const resolved: DroppedChoices = { id, title, ...choices };
+      const { teacher, names, scaling } = await loadDroppedTeacher(matched, resolved, sample);
+      // A rebuild (after a backend switch) keeps the scaling the check chose, without the sample.
+      const { mean, std } = teacher.metadata.input;
+      dropped.set(id, { matched, choices: scaling ? { ...resolved, scaling: { mean, std } } : resolved });
       loaded.set(id, Promise.resolve(teacher));
-      return { id, teacher, ms: performance.now() - started, ignored: matched.ignored, names };
+      return { id, teacher, ms: performance.now() - started, ignored: matched.ignored, names, scaling };
     },
   };
 }
