@@ -5,6 +5,7 @@ import {
   batchEvidence,
   disposeOwnershipFit,
   fitOwnership,
+  fitTensors,
   ownershipTargets,
   owners,
   prepareOwnership,
@@ -108,7 +109,7 @@ export function fitOnFirstBatch(source: TargetSource, teachers: TeacherOutputs |
   let fit: OwnershipFit | undefined;
   tf.tidy(() => {
     fit = fitOwnership(spec, evidenceOf(source, spec, teachers ?? run(images01), images01, run), source.config.seed);
-    if (fit.clusters) [fit.clusters.centres, fit.clusters.scores].forEach((t) => tf.keep(t));
+    fitTensors(fit).forEach((t) => tf.keep(t));
   });
   source.ownership = { fit: fit!, agreement: null };
 }

@@ -7,8 +7,9 @@ import type { Sharpness, TargetBuilderSpec } from './spec';
 
 /** Per teacher mean and standard deviation of one score over the transfer set. */
 export interface ScoreStandard {
-  mean: number[];
-  std: number[];
+  /** [K]; tensors, so fitting never reads back synchronously (which can lose a WebGPU device). */
+  mean: tf.Tensor1D;
+  std: tf.Tensor1D;
 }
 
 /** What fitOwnership learnt from the (unlabelled) transfer set; owns its tensors (disposeOwnershipFit). */
@@ -36,9 +37,11 @@ export function fitOwnership(spec: TargetBuilderSpec, transfer: OwnershipEvidenc
 }
 
 function standardOf(scores: tf.Tensor2D): ScoreStandard {
-  const { mean, variance } = tf.moments(scores, 0);
-  const out = { mean: Array.from(mean.dataSync()), std: Array.from(variance.dataSync(), (v) => Math.max(Math.sqrt(v), MIN_STD)) };
-  tf.dispose([scores, mean, variance]);
+  const out = tf.tidy(() => {
+    const { mean, variance } = tf.moments(scores, 0);
+    return { mean: mean as tf.Tensor1D, std: tf.maximum(tf.sqrt(variance), MIN_STD) as tf.Tensor1D };
+  });
+  scores.dispose();
   return out;
 }
 
@@ -100,6 +103,11 @@ export function sharpen(scores: tf.Tensor2D, sharpness: Sharpness): tf.Tensor2D 
   });
 }
 
+/** Every tensor a fit holds (to keep past a tidy, or to dispose). */
+export function fitTensors(fit: OwnershipFit): tf.Tensor[] {
+  return [...(fit.standards ?? []).flatMap((s) => [s.mean, s.std]), ...(fit.clusters ? [fit.clusters.centres, fit.clusters.scores] : [])];
+}
+
 export function disposeOwnershipFit(fit: OwnershipFit): void {
-  if (fit.clusters) tf.dispose([fit.clusters.centres, fit.clusters.scores]);
+  tf.dispose(fitTensors(fit));
 }

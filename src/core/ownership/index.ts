@@ -5,7 +5,7 @@ export { targetBuilder, targetBuilderHelp, targetBuilderNames, type BuilderOptio
 export { teacherScores } from './scores';
 export { ImageTable, ownAnswerProbability, shiftAgreement, type TeacherLogits } from './agreement';
 export { kMeans, nearestCentre } from './kmeans';
-export { disposeOwnershipFit, fitOwnership, ownershipScores, sampleScores, sharpen, type OwnershipFit, type ScoreStandard } from './fit';
+export { disposeOwnershipFit, fitOwnership, fitTensors, ownershipScores, sampleScores, sharpen, type OwnershipFit, type ScoreStandard } from './fit';
 export { concatWeights, ownedUnionTarget, ownershipTargets, owners, type OwnedTargets } from './unionTarget';
 export { batchEvidence, disposeEvidence, prepareOwnership, PrepassAborted, type OwnershipPrepass, type PrepassOptions } from './prepass';
 export { builderOwners, countOwners, ownershipSummary, type OwnershipSummary } from './summary';

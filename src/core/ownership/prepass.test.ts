@@ -36,7 +36,7 @@ describe('prepareOwnership', () => {
     const prepass = await prepareOwnership(spec, transfer, run, { batchSize: 4, seed: 0 });
     const all = batchToTensor(transfer.gather(Array.from({ length: 11 }, (_, i) => i)), transfer);
     const direct = fitOwnership(spec, run(all));
-    prepass.fit.standards!.forEach((s, i) => s.mean.forEach((m, k) => expect(m).toBeCloseTo(direct.standards![i].mean[k], 5)));
+    prepass.fit.standards!.forEach((s, i) => s.mean.arraySync().forEach((m, k) => expect(m).toBeCloseTo(direct.standards![i].mean.arraySync()[k], 5)));
     expect(prepass.agreement).toBeNull();
     all.dispose();
   });
@@ -64,7 +64,8 @@ describe('prepareOwnership', () => {
     const before = tf.memory().numTensors;
     const spec = { ...targetBuilder('cluster', { temperature: 1 }), clusters: { count: 3, space: 'features' as const, mix: 0.5, iterations: 3 } };
     const prepass = await prepareOwnership(spec, transferSet(), run, { batchSize: 4, seed: 0 });
-    expect(tf.memory().numTensors).toBe(before + 2);
+    // Cluster centres and scores, and the two certainty/agreement standards (mean and std each).
+    expect(tf.memory().numTensors).toBe(before + 2 + 2 * prepass.fit.standards!.length);
     disposeOwnershipFit(prepass.fit);
   });
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countOwners, fitOwnership, ownershipSummary } from '.';
+import { countOwners, disposeOwnershipFit, fitOwnership, ownershipSummary } from '.';
 import { spec, t2, useCpu } from './testing.testutil';
 
 beforeAll(useCpu);
@@ -40,7 +40,9 @@ describe('ownershipSummary', () => {
   it('a standardised builder moves the images the quiet teacher is sure of, and counts the move', async () => {
     const evidence = { logits: logits() };
     const before = tf.memory().numTensors;
-    const summary = await ownershipSummary(fitOwnership(spec('z-max-logit'), evidence), evidence, 1);
+    const fit = fitOwnership(spec('z-max-logit'), evidence);
+    const summary = await ownershipSummary(fit, evidence, 1);
+    disposeOwnershipFit(fit);
     expect(summary).toEqual({ images: 4, owned: [2, 2], changed: 2 });
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose(evidence.logits);

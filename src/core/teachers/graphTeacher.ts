@@ -108,7 +108,7 @@ export async function loadGraphTeacher(files: ModelFiles, describe: (facts: Mode
     // A LayersModel counts its layers' own variables, and the graph's weights are not those.
     model.countParams = () => layer.countParams();
     const softmax = nodes.find((n) => n.name === output)?.op === 'Softmax';
-    const teacher = makeTeacher(metadata, model, model, outputKind(model, metadata.input, softmax));
+    const teacher = makeTeacher(metadata, model, model, await outputKind(model, metadata.input, softmax));
     return { teacher: { ...teacher, dispose: () => (teacher.dispose(), graph.dispose()) }, names: facts.names };
   } catch (e) {
     graph.dispose();

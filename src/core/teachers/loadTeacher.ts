@@ -56,12 +56,14 @@ function featureOutput(structure: ModelStructure, layerName: string, name: strin
  * not) and as a few sample inputs confirm: when they disagree the samples win, since they
  * are what the targets will be made of.
  */
-export function outputKind(both: tf.LayersModel, spec: InputSpec, structural: boolean): OutputKind {
-  const probabilities = tf.tidy(() => {
+export async function outputKind(both: tf.LayersModel, spec: InputSpec, structural: boolean): Promise<OutputKind> {
+  const rows = tf.tidy(() => {
     const x = tf.randomUniform([4, spec.height, spec.width, spec.channels], 0, 1, 'float32', 13);
     const [, out] = both.predict(x.sub(spec.mean).div(spec.std)) as tf.Tensor[];
-    return rowsAreProbabilities(out.reshape([out.shape[0], -1]) as tf.Tensor2D);
+    return out.reshape([out.shape[0], -1]) as tf.Tensor2D;
   });
+  const probabilities = await rowsAreProbabilities(rows);
+  rows.dispose();
   if (probabilities !== structural) console.warn(`output ${structural ? 'ends in softmax but its rows are not probabilities' : 'has no softmax but its rows are probabilities'}: read as ${probabilities ? 'probabilities' : 'logits'}`);
   return probabilities ? 'probabilities' : 'logits';
 }
@@ -87,7 +89,7 @@ export async function loadTeacherDescribed(files: ModelFiles, describe: (structu
     }
     const { graph } = structure;
     const both = tf.model({ inputs: graph.inputs, outputs: [featureOutput(structure, metadata.featureLayer, files.name), graph.outputs[0]] });
-    return makeTeacher(metadata, model, both, outputKind(both, metadata.input, endsInSoftmax(structure.leaves)));
+    return makeTeacher(metadata, model, both, await outputKind(both, metadata.input, endsInSoftmax(structure.leaves)));
   } catch (e) {
     model.dispose();
     throw e;

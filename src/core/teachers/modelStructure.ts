@@ -74,9 +74,12 @@ export function guessFeatureLayer(leaves: tf.layers.Layer[]): string {
  * Checks what the output holds on sample inputs: rows that are non-negative and sum to 1 are
  * probabilities. The structure says what the model was built to give; this says what it gives.
  */
-export function rowsAreProbabilities(output: tf.Tensor2D): boolean {
+export async function rowsAreProbabilities(output: tf.Tensor2D): Promise<boolean> {
   const [rows] = output.shape;
   if (rows === 0) return false;
-  const [min, worst] = tf.tidy(() => [output.min().dataSync()[0], output.sum(1).sub(1).abs().max().dataSync()[0]]);
+  // Read asynchronously: a synchronous read on WebGPU goes through a canvas and can lose the device.
+  const stats = tf.tidy(() => tf.stack([output.min(), output.sum(1).sub(1).abs().max()]));
+  const [min, worst] = await stats.data();
+  stats.dispose();
   return min >= 0 && worst < 1e-3;
 }
