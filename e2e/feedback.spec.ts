@@ -103,7 +103,8 @@ test('defect 7: accuracy tagged with its own step, the SGD warning says SGD, old
   // An alert of this run: exporting while it trains.
   await page.getByRole('button', { name: 'Export student' }).click();
   const exportAlert = page.locator('.export-student [role="alert"]');
-  await expect(exportAlert).toContainText('pause the run or let it finish');
+  // The worker answers between steps; an evaluation every 5 steps can hold it a few seconds on a loaded machine.
+  await expect(exportAlert).toContainText('pause the run or let it finish', { timeout: 30_000 });
 
   await control(page, 'Pause').click();
   await expect(field(page, 'training-state')).toHaveText('paused', { timeout: 60_000 });
