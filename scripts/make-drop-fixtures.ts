@@ -18,6 +18,7 @@ import { loadLabelledImages, selectClasses } from '../src/core/data/labelledImag
 import { readDataFileFromDisk } from '../src/node/dataFiles';
 import { saveModelToDir } from '../src/node/teacherFiles';
 import { useNodeBackend } from '../src/node/wasmBackend';
+import { tmMetadata } from '../src/core/teachers/testModels';
 
 const root = path.resolve('e2e/fixtures');
 const init = (seed: number) => tf.initializers.glorotUniform({ seed });
@@ -94,18 +95,7 @@ async function graphModel(dir: string): Promise<void> {
 async function main() {
   await useNodeBackend('cpu');
   await saveModelToDir(teachableMachineLike(), path.join(root, 'teachable-machine'));
-  const tmMetadata = {
-    tfjsVersion: '1.3.1',
-    tmVersion: '2.4.7',
-    packageVersion: '0.8.4',
-    packageName: '@teachablemachine/image',
-    timeStamp: '2026-11-28T00:00:00.000Z',
-    userMetadata: {},
-    modelName: 'tm-my-image-model',
-    labels: ['Cat', 'Dog', 'Bird'],
-    imageSize: 224,
-  };
-  writeFileSync(path.join(root, 'teachable-machine', 'metadata.json'), JSON.stringify(tmMetadata));
+  writeFileSync(path.join(root, 'teachable-machine', 'metadata.json'), JSON.stringify(tmMetadata(['Cat', 'Dog', 'Bird'], 224)));
   await saveModelToDir(flatInput(), path.join(root, 'flat-input'));
   await graphModel(path.join(root, 'graph-model'));
   console.log(`wrote ${root}/teachable-machine, ${root}/flat-input and ${root}/graph-model`);
