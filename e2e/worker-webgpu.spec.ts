@@ -8,7 +8,9 @@ import { note, recovery, trainingState, untilState, untilStep } from './workerTr
  * step at batch 64, so a tiny run, batch 8 and a width-8 student, and no evaluation (one
  * pass over the 10k test images would take minutes).
  */
-const TINY = configFromPreset('cka', { teachers: ['mnist-0-4', 'mnist-5-9'], data: 'mnist', batchSize: 8, studentWidth: 8, projectionSize: 16, transferLimit: 800, epochs: 5 });
+// cka-concat: this checks pause, resume, reload and device loss on WebGPU; the cluster builder's
+// pre-pass (five teacher passes over the transfer set) takes minutes on software WebGPU.
+const TINY = configFromPreset('cka-concat', { teachers: ['mnist-0-4', 'mnist-5-9'], data: 'mnist', batchSize: 8, studentWidth: 8, projectionSize: 16, transferLimit: 800, epochs: 5 });
 
 async function openOnWebGpu(page: Page) {
   const opened = await openStudio(page, '?backend=webgpu');
