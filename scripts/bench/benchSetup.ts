@@ -32,6 +32,10 @@ export async function loadBenchData(teacherIds = BENCH_TEACHERS, transfer: Split
 }
 
 /** The run config of one bench row: one epoch holds exactly the warm-up and timed steps. */
+/**
+ * The PyTorch peer implements concatenated targets only, so every benched preset trains on them
+ * (the same math on both sides; a target builder's per-batch cost is not in the comparison).
+ */
 export function benchConfig(preset: PresetName, batchSize: number, stepsPerEpoch: number, epochs: number): RunConfig {
-  return configFromPreset(preset, { teachers: BENCH_TEACHERS, data: 'mnist', batchSize, transferLimit: batchSize * stepsPerEpoch, epochs, seed: 1 });
+  return configFromPreset(preset, { teachers: BENCH_TEACHERS, data: 'mnist', batchSize, transferLimit: batchSize * stepsPerEpoch, epochs, seed: 1, targetBuilder: 'concat' });
 }

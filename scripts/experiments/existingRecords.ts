@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunConfig } from '../../src/core/method/config';
+import { mergeConfig } from '../../src/core/method/resolveConfig';
 import { variantKey } from '../../src/node/runRecords';
 
 /** The configs of the run records already in a folder: what an experiment may skip. */
@@ -11,7 +12,8 @@ export function recordedConfigs(dir: string): RunConfig[] {
     .flatMap((name) => {
       try {
         const json = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as { kind?: unknown; config?: unknown };
-        return json.kind === 'cka-studio-run' && typeof json.config === 'object' && json.config !== null ? [json.config as RunConfig] : [];
+        // Completed as the resolver completes it, so a record made before a field existed reads as it ran.
+        return json.kind === 'cka-studio-run' && typeof json.config === 'object' && json.config !== null ? [mergeConfig({ config: json.config }) as unknown as RunConfig] : [];
       } catch {
         return []; // not a record (or half written); the table tool warns about those
       }
