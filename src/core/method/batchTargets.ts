@@ -76,9 +76,7 @@ export function batchTargets(source: TargetSource, teachers: TeacherOutputs, ima
   const spec = builderOf(source.config);
   if (!spec) return teacherTargets(source.config, source.union, teachers);
   return tf.tidy(() => {
-    const evidence = evidenceOf(source, spec, teachers, images01, run, indices);
-    const fit = source.ownership?.fit ?? fitOwnership(spec, evidence, source.config.seed);
-    const { target, pseudo } = ownershipTargets(fit, evidence, source.union.maps, source.union.names.length, source.config.temperature);
+    const { target, pseudo } = builderTargets(source, spec, teachers, images01, run, indices);
     if (!source.refinement || !indices) return { target, pseudo };
     const refined = applyRefinement(source.refinement, source.union, teachers.logits, source.config.temperature, indices, target);
     return refined === target ? { target, pseudo } : { target: refined, pseudo: tf.argMax(refined, 1) as tf.Tensor1D };
@@ -92,11 +90,14 @@ export function batchTargets(source: TargetSource, teachers: TeacherOutputs, ima
 export function builderOwners(source: TargetSource, teachers: TeacherOutputs, images01: tf.Tensor4D, run: RunTeachers, indices?: ArrayLike<number>): tf.Tensor1D | null {
   const spec = builderOf(source.config);
   if (!spec) return null;
-  return tf.tidy(() => {
-    const evidence = evidenceOf(source, spec, teachers, images01, run, indices);
-    const fit = source.ownership?.fit ?? fitOwnership(spec, evidence, source.config.seed);
-    return owners(ownershipTargets(fit, evidence, source.union.maps, source.union.names.length, source.config.temperature).weights);
-  });
+  return tf.tidy(() => owners(builderTargets(source, spec, teachers, images01, run, indices).weights));
+}
+
+/** The builder's targets and weights for a batch; without a pre-pass, from a fit on this batch alone (dropped by the caller's tidy). */
+function builderTargets(source: TargetSource, spec: TargetBuilderSpec, teachers: TeacherOutputs, images01: tf.Tensor4D, run: RunTeachers, indices?: ArrayLike<number>) {
+  const evidence = evidenceOf(source, spec, teachers, images01, run, indices);
+  const fit = source.ownership?.fit ?? fitOwnership(spec, evidence, source.config.seed);
+  return ownershipTargets(fit, evidence, source.union.maps, source.union.names.length, source.config.temperature);
 }
 
 /**
