@@ -3,6 +3,7 @@ import { axisShifts } from '../augment';
 import type { TransferSet } from '../data/transferSet';
 import {
   batchEvidence,
+  concatWeights,
   disposeOwnershipFit,
   fitOwnership,
   fitTensors,
@@ -93,6 +94,20 @@ export function builderOwners(source: TargetSource, teachers: TeacherOutputs, im
   return tf.tidy(() => owners(builderTargets(source, spec, teachers, images01, run, indices).weights));
 }
 
+/**
+ * Pseudo-labels and owning teachers [B] for images outside the transfer set (the probe set), from
+ * the teachers' outputs on them. A run without a builder (multi-head, the oracle) reports its
+ * combiner's pseudo-labels and concat's owner, the teacher whose tempered logits are loudest.
+ */
+export function probeTargets(source: TargetSource, teachers: TeacherOutputs, images01: tf.Tensor4D, run: RunTeachers): { pseudo: tf.Tensor1D; owners: tf.Tensor1D } {
+  const spec = builderOf(source.config);
+  return tf.tidy(() => {
+    if (!spec) return { pseudo: teacherTargets(source.config, source.union, teachers).pseudo, owners: owners(concatWeights(teachers.logits, source.config.temperature)) };
+    const built = builderTargets(source, spec, teachers, images01, run);
+    return { pseudo: built.pseudo, owners: owners(built.weights) };
+  });
+}
+
 /** The builder's targets and weights for a batch; without a pre-pass, from a fit on this batch alone (dropped by the caller's tidy). */
 function builderTargets(source: TargetSource, spec: TargetBuilderSpec, teachers: TeacherOutputs, images01: tf.Tensor4D, run: RunTeachers, indices?: ArrayLike<number>) {
   const evidence = evidenceOf(source, spec, teachers, images01, run, indices);
@@ -116,7 +131,7 @@ export function fitOnFirstBatch(source: TargetSource, teachers: TeacherOutputs |
 }
 
 /** A batch's evidence: its pre-pass agreement rows by `indices`, or agreement measured now (probe images). */
-export function evidenceOf(source: TargetSource, spec: TargetBuilderSpec, teachers: TeacherOutputs, images01: tf.Tensor4D, run: RunTeachers, indices?: ArrayLike<number>): OwnershipEvidence {
+function evidenceOf(source: TargetSource, spec: TargetBuilderSpec, teachers: TeacherOutputs, images01: tf.Tensor4D, run: RunTeachers, indices?: ArrayLike<number>): OwnershipEvidence {
   if (indices && source.ownership?.agreement) return batchEvidence(source.ownership, teachers, indices);
   const agreement = usesAgreement(spec) ? shiftAgreement((x) => run(x).logits, images01, axisShifts(2), teachers.logits) : undefined;
   return { logits: teachers.logits, features: teachers.features, agreement };

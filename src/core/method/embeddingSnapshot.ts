@@ -5,8 +5,7 @@ import type { LabelledImages } from '../data/labelledImages';
 import { gatherPixels } from '../data/transferSet';
 import { runTeachers } from './amalgamation';
 import { needsCommonSpace } from './amalgamationLoss';
-import { probePseudoLabels } from './evaluateStudent';
-import { probeOwners } from './probeOwners';
+import { probeTargets } from './batchTargets';
 import { l2Normalize } from './losses';
 import { runStudent } from './student';
 import type { TrainingSession } from './trainingSession';
@@ -65,7 +64,7 @@ export interface EmbeddingSnapshot {
   pseudoLabels: Int32Array;
   /** Union class ids of the test labels: for display and evaluation only. */
   trueLabels: Int32Array;
-  /** Per point, the teacher (index into `teachers`) the run's target builder gives it to (probeOwners.ts). */
+  /** Per point, the teacher (index into `teachers`) the run's target builder gives it to (probeTargets in batchTargets.ts). */
   owners: Int32Array;
   classNames: string[];
   axes: SnapshotAxes;
@@ -116,8 +115,10 @@ async function teacherView(session: TrainingSession, probe: Int32Array): Promise
   const { amalgamation: a, inputs } = session;
   const [pseudo, owners, ...features] = await overChunks(probe.length, (start, end) => {
     const x = probeImages(inputs.test, probe, start, end);
-    const teachers = runTeachers(a.teachers, x);
-    return [tf.cast(probePseudoLabels(a, x), 'float32'), tf.cast(probeOwners(a, x), 'float32'), ...teachers.features];
+    const run = (images: tf.Tensor4D) => runTeachers(a.teachers, images);
+    const teachers = run(x);
+    const { pseudo, owners } = probeTargets(a, teachers, x, run);
+    return [tf.cast(pseudo, 'float32'), tf.cast(owners, 'float32'), ...teachers.features];
   });
   const view = { features, pseudo: Int32Array.from(pseudo), owners: Int32Array.from(owners) };
   teacherViews.set(session, { ...view, prepared });

@@ -5,7 +5,7 @@ import type { LabelledImages } from '../data/labelledImages';
 import { gatherPixels } from '../data/transferSet';
 import type { Teacher } from '../teachers/loadTeacher';
 import { predictUnion, runTeachers, type Amalgamation } from './amalgamation';
-import { batchTargets } from './batchTargets';
+import { probeTargets } from './batchTargets';
 import { runStudent } from './student';
 import { dataLabelsToUnion } from './unionLabels';
 
@@ -103,19 +103,14 @@ function compareWithTeachers(a: Amalgamation, s: Scores): TeacherComparison[] {
   });
 }
 
-/** The target builder's pseudo-labels for images outside the transfer set (the probe set). */
-export function probePseudoLabels(a: Amalgamation, x: tf.Tensor4D): tf.Tensor1D {
-  return tf.tidy(() => {
-    const run = (images: tf.Tensor4D) => runTeachers(a.teachers, images);
-    return batchTargets(a, run(x), x, run).pseudo;
-  });
-}
-
 /** Cohesion of the student's features on a fixed probe set, by true labels and by pseudo-labels. */
 async function probeCohesion(a: Amalgamation, test: LabelledImages, probe: Int32Array, toUnion: Int32Array) {
   const batch = gatherPixels(test.pixels, test.height * test.width * test.channels, probe);
   const x = batchToTensor(batch, test);
-  const [features, pseudo] = tf.tidy(() => [runStudent(a.student, x, false).features, probePseudoLabels(a, x)]);
+  const [features, pseudo] = tf.tidy(() => {
+    const run = (images: tf.Tensor4D) => runTeachers(a.teachers, images);
+    return [runStudent(a.student, x, false).features, probeTargets(a, run(x), x, run).pseudo];
+  });
   const E = (await features.data()) as Float32Array;
   const pseudoLabels = Int32Array.from(await pseudo.data());
   tf.dispose([x, features, pseudo]);
