@@ -1,15 +1,26 @@
+import type { LabelledImages } from '../src/core/data/labelledImages';
+import { splitValidation } from '../src/core/data/validationSplit';
+import type { RunConfig } from '../src/core/method/config';
 import { loadRunData } from '../src/core/method/runData';
 import { runAmalgamation, type EpochRecord } from '../src/core/method/runAmalgamation';
 import { readDataFileFromDisk } from '../src/node/dataFiles';
 import { spreadSample } from '../src/core/teachers/inputScaling';
 import { resolveTeacher } from '../src/node/teacherFiles';
 import { useNodeBackend } from '../src/node/wasmBackend';
-import { parseAmalgamateArgs, usage, type AmalgamateArgs } from './cli/amalgamateArgs';
+import { parseAmalgamateArgs, usage, type AmalgamateArgs, type EvaluationSplit } from './cli/amalgamateArgs';
 import { UsageError } from './cli/args';
 import { abortOnSigint } from './cli/interrupt';
 import { createProgress } from './cli/progress';
 import { formatConfig, formatEpoch, formatSummary } from './cli/report';
 import { provenance, writeRunRecord } from './cli/runFile';
+
+/** The test split reports; `--evaluate validation` trains on train minus a held-out validation split and scores on that. */
+async function evaluationData(config: RunConfig, evaluate: EvaluationSplit): Promise<{ train: LabelledImages; test: LabelledImages }> {
+  const data = await loadRunData(config.data, readDataFileFromDisk);
+  if (evaluate === 'test') return data;
+  const { train, validation } = splitValidation(data.train);
+  return { train, test: validation };
+}
 
 /** Trains one student from the teachers and writes its run record; see runs/README.md. */
 async function amalgamate(args: AmalgamateArgs, argv: string[]): Promise<void> {
@@ -17,7 +28,7 @@ async function amalgamate(args: AmalgamateArgs, argv: string[]): Promise<void> {
   const backend = await useNodeBackend(args.backend);
   console.log(formatConfig(config, backend));
   const signal = abortOnSigint();
-  const { train, test } = await loadRunData(config.data, readDataFileFromDisk);
+  const { train, test } = await evaluationData(config, args.evaluate);
   // A model folder without metadata has its input scaling checked on transfer images, as in the studio.
   const sample = spreadSample(train.pixels, train);
   const teachers = await Promise.all(config.teachers.map((id) => resolveTeacher(id, sample)));
@@ -30,7 +41,7 @@ async function amalgamate(args: AmalgamateArgs, argv: string[]): Promise<void> {
   const record = await runAmalgamation({ config, teachers, train, test, backend }, { onStep: progress.update, onEpoch, signal }).finally(() => progress.clear());
   // A Ctrl-C during the last evaluation is seen only now; it still means "keep nothing".
   signal.throwIfAborted();
-  const file = writeRunRecord(args.outDir, { ...record, ...provenance(argv) }, args.tag);
+  const file = writeRunRecord(args.outDir, { ...record, ...provenance(argv, args.evaluate) }, args.tag);
   console.log(formatSummary(record, file));
 }
 

@@ -19,3 +19,16 @@ describe('amalgamate teachers: shipped ids or model folders', () => {
     expect(teachersShort(['mnist-0-4', 'mnist-5-9'])).toBe('mnist-0-4+5-9');
   });
 });
+
+describe('amalgamate --evaluate: where the student is scored', () => {
+  it('scores on test unless asked for the validation split carved from train', () => {
+    const plain = parseAmalgamateArgs(['--preset', 'kd']);
+    const chosen = parseAmalgamateArgs(['--preset', 'kd', '--evaluate', 'validation']);
+    expect(plain !== 'help' && plain.evaluate).toBe('test');
+    expect(chosen !== 'help' && chosen.evaluate).toBe('validation');
+  });
+
+  it('refuses any other split by name', () => {
+    expect(() => parseAmalgamateArgs(['--preset', 'kd', '--evaluate', 'train'])).toThrow(/--evaluate must be test or validation/);
+  });
+});

@@ -9,7 +9,11 @@ export interface AmalgamateArgs {
   backend: NodeBackend;
   outDir: string;
   tag?: string;
+  /** Where the student is scored: the test split (reports) or a validation split carved from train (chooses settings). */
+  evaluate: EvaluationSplit;
 }
+
+export type EvaluationSplit = 'test' | 'validation';
 
 const spec: FlagSpec = {
   ...Object.fromEntries(Object.keys(configFlags).map((f) => [f, 'value'])),
@@ -17,6 +21,7 @@ const spec: FlagSpec = {
   out: 'value',
   tag: 'value',
   backend: 'value',
+  evaluate: 'value',
   help: 'switch',
 };
 
@@ -27,7 +32,10 @@ ${configFlagsHelp()}
                        flags override it, and a --preset other than its own resets the preset's fields
   --out dir            where the run record goes (default runs/)
   --tag name           added to the record's file name
-  --backend wasm|cpu   tfjs backend (default wasm)`;
+  --backend wasm|cpu   tfjs backend (default wasm)
+  --evaluate test|validation
+                       score on the test split (default; for reporting) or on 5,000 labelled
+                       images carved from train and never trained on (for choosing settings)`;
 
 /** Each teacher is a shipped id or a path to a model folder (read as the studio's drop zone reads it). */
 function checkTeachersExist(config: RunConfig): void {
@@ -39,10 +47,12 @@ function checkTeachersExist(config: RunConfig): void {
 function optionalArgs(flags: Map<string, string>) {
   const backend = flags.get('backend') ?? 'wasm';
   if (backend !== 'wasm' && backend !== 'cpu') throw new UsageError(`--backend must be wasm or cpu (got "${backend}")`);
+  const evaluate = flags.get('evaluate') ?? 'test';
+  if (evaluate !== 'test' && evaluate !== 'validation') throw new UsageError(`--evaluate must be test or validation (got "${evaluate}")`);
   const tag = flags.get('tag');
   // The tag becomes part of a file name.
   if (tag !== undefined && !/^[A-Za-z0-9._-]+$/.test(tag)) throw new UsageError(`--tag may hold only letters, digits, '.', '_' and '-' (got "${tag}")`);
-  return { backend: backend as NodeBackend, tag, outDir: flags.get('out') ?? 'runs' };
+  return { backend: backend as NodeBackend, tag, evaluate: evaluate as EvaluationSplit, outDir: flags.get('out') ?? 'runs' };
 }
 
 /** Parses and validates everything before any model is loaded; errors name the flag. */

@@ -14,10 +14,11 @@ function git(args: string[]): string | null {
 }
 
 /** Where the run was made; `command` is the npm form, which reproduces it from the repository root. */
-export function provenance(args: string[]): RunProvenance {
+export function provenance(args: string[], evaluatedOn: RunProvenance['evaluatedOn'] = 'test'): RunProvenance {
   const status = git(['status', '--porcelain', '--untracked-files=no']);
   return {
     command: ['npm', 'run', 'amalgamate', '--', ...args],
+    evaluatedOn,
     gitCommit: git(['rev-parse', 'HEAD']),
     gitDirty: status === null ? null : status.length > 0,
     node: process.version,

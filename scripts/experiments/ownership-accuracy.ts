@@ -13,7 +13,7 @@ import type { LabelledImages } from '../../src/core/data/labelledImages';
 import type { TransferData } from '../../src/core/method/config';
 import { loadRunData } from '../../src/core/method/runData';
 import { buildUnionLabels, dataLabelsToUnion, type UnionLabels } from '../../src/core/method/unionLabels';
-import { seededRandom, shuffledIndices } from '../../src/core/random';
+import { VALIDATION_SIZE, validationOrder } from '../../src/core/data/validationSplit';
 import { disposeOwnershipFit, fitOwnership, ownedUnionTarget, ownershipTargets, type OwnershipFit } from '../../src/core/ownership';
 import { readDataFileFromDisk } from '../../src/node/dataFiles';
 import { loadTeacherFromDir, teachersRoot } from '../../src/node/teacherFiles';
@@ -29,15 +29,13 @@ const settings: [string, string[], TransferData][] = [
 ];
 /** The run's distillation temperature (RunConfig's default), at which targets are built. */
 const TEMPERATURE = 4;
-const VALIDATION = 5000;
-const SPLIT_SEED = 20261204;
 const argTransfer = process.argv.indexOf('--transfer');
 const TRANSFER = argTransfer > 0 ? Number(process.argv[argTransfer + 1]) : 20000;
 
-/** A fixed seeded permutation of the train split: its last VALIDATION images validate, the first TRANSFER are the transfer set. */
+/** The CLI's validation split (`--evaluate validation`) validates; the first TRANSFER of the same permutation are the transfer set. */
 function splitTrain(count: number): { transfer: Int32Array; validation: Int32Array } {
-  const order = Int32Array.from(shuffledIndices(count, seededRandom(SPLIT_SEED)));
-  return { transfer: order.slice(0, Math.min(TRANSFER, count - VALIDATION)), validation: order.slice(count - VALIDATION) };
+  const order = validationOrder(count);
+  return { transfer: order.slice(0, Math.min(TRANSFER, count - VALIDATION_SIZE)), validation: order.slice(count - VALIDATION_SIZE) };
 }
 
 interface Scored {

@@ -12,6 +12,8 @@ export interface RunProvenance {
   gitDirty: boolean | null;
   node: string;
   host: { cores: number; platform: string; arch: string; cpu: string };
+  /** The split `final` was scored on; absent in records older than the flag (all test). */
+  evaluatedOn: 'test' | 'validation';
 }
 
 export type StoredRunRecord = RunRecord & Partial<RunProvenance>;
@@ -120,7 +122,7 @@ export function keyOf(r: StoredRunRecord, key: GroupKey): string {
   switch (key) {
     case 'teachers': return c.teachers.join(',');
     case 'variant': return variantKey(c);
-    case 'budget': return `${c.epochs}x${r.transferImages}`;
+    case 'budget': return `${c.epochs}x${r.transferImages}${r.evaluatedOn === 'validation' ? ' (validation)' : ''}`;
     case 'backend': return r.backend;
     default: return String(c[key]);
   }
