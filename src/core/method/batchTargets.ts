@@ -38,7 +38,7 @@ type RunTeachers = (images01: tf.Tensor4D) => TeacherOutputs;
 /** The run's target builder; only joint students build one target over the union from several teachers. */
 export function builderOf(config: RunConfig): TargetBuilderSpec | null {
   if (config.supervised || config.taskMode !== 'joint') return null;
-  return targetBuilder(config.targetBuilder, { temperature: config.temperature });
+  return targetBuilder(config.targetBuilder, { temperature: config.temperature, smoothing: config.ownershipSmoothing });
 }
 
 /** Images per teacher call in the pre-pass: large batches amortise each call, small enough for a browser. */

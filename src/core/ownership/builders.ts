@@ -32,6 +32,8 @@ export interface BuilderOptions {
   temperature: number;
   /** Overrides the builder's default sharpness. */
   sharpness?: Sharpness;
+  /** Share of the weights spread evenly over the teachers (TargetBuilderSpec.smoothing). */
+  smoothing?: number;
 }
 
 /**
@@ -41,13 +43,14 @@ export interface BuilderOptions {
  */
 const DEFAULT_CLUSTERS = { count: 30, space: 'features', mix: 0.5, iterations: 15 } as const;
 
-export function targetBuilder(name: TargetBuilderName, { temperature, sharpness }: BuilderOptions): TargetBuilderSpec {
+export function targetBuilder(name: TargetBuilderName, { temperature, sharpness, smoothing = 0 }: BuilderOptions): TargetBuilderSpec {
   const scores = (terms: TargetBuilderSpec['terms'], standardise: boolean, fallback: Sharpness, extra: Partial<TargetBuilderSpec> = {}): TargetBuilderSpec => ({
     kind: 'scores',
     terms,
     standardise,
     scoreTemperature: 1,
     sharpness: sharpness ?? fallback,
+    ...(smoothing > 0 ? { smoothing } : {}),
     ...extra,
   });
   const zMaxLogit = { score: 'maxLogit', weight: 1 } as const;

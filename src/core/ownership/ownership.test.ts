@@ -169,3 +169,34 @@ describe('ownershipTargets', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('ownership smoothing', () => {
+  // Teacher A {a,b} owns image 0 outright; B {c,d} still ranks d above c on it.
+  const logits = [t2([[8, 0]]), t2([[0, 2]])];
+  const maps = [[0, 1], [2, 3]];
+  const targetOf = (smoothing: number) => {
+    const built = targetBuilder('z-max-logit', { temperature: 1, sharpness: 'hard', smoothing });
+    const fit = fitOwnership(built, { logits });
+    const out = ownershipTargets(fit, { logits }, maps, 4, 1);
+    const result = { target: out.target.arraySync()[0], weights: out.weights.arraySync()[0], pseudo: out.pseudo.arraySync()[0] };
+    tf.dispose([out.target, out.pseudo, out.weights]);
+    disposeOwnershipFit(fit);
+    return result;
+  };
+
+  it('a hard owner erases the other teacher’s ranking; smoothing keeps it and the owner’s answer', () => {
+    const hard = targetOf(0);
+    expect(hard.target[2]).toBe(0);
+    expect(hard.target[3]).toBe(0);
+    const smooth = targetOf(0.2);
+    expect(smooth.weights[0]).toBeCloseTo(0.9, 6);
+    expect(smooth.weights[1]).toBeCloseTo(0.1, 6);
+    expect(smooth.target[3]).toBeGreaterThan(smooth.target[2]);
+    expect(smooth.target.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect(smooth.pseudo).toBe(hard.pseudo);
+  });
+
+  it('zero smoothing leaves the builder as it was', () => {
+    expect(targetBuilder('cluster', { temperature: 4, smoothing: 0 })).toEqual(targetBuilder('cluster', { temperature: 4 }));
+  });
+});

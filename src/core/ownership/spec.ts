@@ -45,6 +45,11 @@ export interface TargetBuilderSpec {
   scoreTemperature: number;
   sharpness: Sharpness;
   clusters?: ClusterOptions;
+  /**
+   * Ownership weights become (1 − s)·w + s/K: a hard owner otherwise erases every other
+   * teacher's ranking of its own classes on the image (0 keeps the builder's weights).
+   */
+  smoothing?: number;
 }
 
 export function usesAgreement(spec: TargetBuilderSpec): boolean {

@@ -48,10 +48,16 @@ export function ownershipTargets(fit: OwnershipFit, evidence: OwnershipEvidence,
   return tf.tidy(() => {
     const { logits } = evidence;
     const isConcat = fit.spec.kind === 'concat';
-    const weights = isConcat ? concatWeights(logits, temperature) : sharpen(ownershipScores(fit, evidence), fit.spec.sharpness);
+    const weights = isConcat ? concatWeights(logits, temperature) : smoothWeights(sharpen(ownershipScores(fit, evidence), fit.spec.sharpness), fit.spec.smoothing ?? 0);
     const target = isConcat ? combineTeacherTargets(logits, labelMaps, unionSize, temperature, 'concat') : ownedUnionTarget(logits, labelMaps, unionSize, temperature, weights);
     return { target, pseudo: tf.argMax(target, 1) as tf.Tensor1D, weights };
   });
+}
+
+/** (1 − s)·w + s/K per row: each teacher keeps at least s/K of every image's target. */
+export function smoothWeights(weights: tf.Tensor2D, smoothing: number): tf.Tensor2D {
+  if (smoothing <= 0) return weights;
+  return tf.tidy(() => tf.add(tf.mul(weights, 1 - smoothing), smoothing / weights.shape[1]) as tf.Tensor2D);
 }
 
 /** The owning teacher per image (largest weight; ties to the lower index), int32 [B]. */

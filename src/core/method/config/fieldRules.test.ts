@@ -42,7 +42,7 @@ const refinement = ['refine', 'refineFromEpoch', 'refineMaxShare', 'refineThresh
 describe('unusedFields', () => {
   it('full cka reads every method field but the head combiner, which only multi-head students read, and the refinement settings', () => {
     expect([...unusedFields(configFromPreset('cka'))]).toEqual(['combiner', 'refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']);
-    expect([...unusedFields(configFromPreset('cka', { taskMode: 'multi-head' }))]).toEqual(['targetBuilder', ...['refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']]);
+    expect([...unusedFields(configFromPreset('cka', { taskMode: 'multi-head' }))]).toEqual(['targetBuilder', 'ownershipSmoothing', ...['refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']]);
   });
 
   it('refinement reads its settings once switched on over two epochs or more, and not at one epoch', () => {
@@ -56,7 +56,7 @@ describe('unusedFields', () => {
   });
 
   it('kd reads no contrastive temperature, alignment setting or common space', () => {
-    expect([...unusedFields(configFromPreset('kd'))].sort()).toEqual(['alignVariant', 'combiner', 'projectionSize', ...refinement, 'tau', 'tauAlign'].sort());
+    expect([...unusedFields(configFromPreset('kd'))].sort()).toEqual(['alignVariant', 'combiner', 'ownershipSmoothing', 'projectionSize', ...refinement, 'tau', 'tauAlign'].sort());
   });
 
   it('the oracle reads no soft-target setting', () => {

@@ -83,6 +83,11 @@ export const configSchema = {
     help: "Who owns an image: how the teachers' answers become one soft target over all classes. concat: one softmax over all logits (CFL's way, the loudest teacher wins); cluster: the teacher most certain and steadiest under small shifts, on the image and across its cluster of look-alikes (docs/method.md, 'Who owns an image').",
     unusedWhen: (c: RunConfig): boolean => c.supervised || c.taskMode === 'multi-head',
   }),
+  ownershipSmoothing: realField({
+    default: 0, min: 0, max: 1, flag: 'ownership-smoothing', group: 'details', label: 'Ownership smoothing',
+    help: "Share of each image's target spread evenly over all teachers instead of its owner: every teacher then still tells the student how its own classes rank on the image, even where another teacher owns it.",
+    unusedWhen: (c: RunConfig): boolean => c.supervised || c.taskMode === 'multi-head' || c.targetBuilder === 'concat',
+  }),
   temperature: realField({
     default: 4, min: 0.05, max: 100, flag: 'temperature', group: 'details', label: 'Temperature T',
     help: "Softens the teachers' answers into soft targets, softmax(z / T); a higher T gives the runner-up classes more weight, sharing more of the teachers' doubt.",
