@@ -30,6 +30,7 @@ export function formatSummary(r: RunRecord, file: string): string {
   return [
     `wrote ${file}`,
     `  joint accuracy   ${pct(r.final.jointAccuracy)} (untrained ${pct(r.untrained.jointAccuracy)})`,
+    ...(r.routing === undefined ? [] : [`  routing alone    ${pct(r.routing)} (the teachers' built target on the same images, no student)`]),
     ...r.final.perTeacher.map((t) => `  ${t.id.padEnd(15)}  student ${pct(t.student)} vs teacher ${pct(t.teacher)}`),
     `  silhouette       ${sil(c.trueLabels.silhouette)} true labels, ${sil(c.pseudoLabels.silhouette)} pseudo-labels`,
     `  speed            ${r.medianStepMs.toFixed(0)} ms/step (median), ${Math.round(r.imagesPerSecond)} images/s`,

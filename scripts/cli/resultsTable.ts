@@ -25,6 +25,7 @@ function studentRow(g: RunGroup, withIds: boolean): string[] {
     g.key.variant,
     n,
     pct(g.joint),
+    g.routing.n ? pct(g.routing) : '—',
     perTeacherCell(g.perTeacher.map((t) => ({ id: t.id, value: t.student })), withIds),
     perTeacherCell(g.perTeacher.map((t) => ({ id: t.id, value: t.teacher })), withIds),
     formatStat(g.silhouetteTrue, 1, 3),
@@ -38,10 +39,10 @@ function teachersRow(groups: RunGroup[], withIds: boolean): string[] {
   const runs = groups.flatMap((g) => g.runs);
   const stats = teacherStats(runs);
   const teacher = perTeacherCell(stats.map((t) => ({ id: t.id, value: t.teacher })), withIds);
-  return [settingOf(groups[0]), 'teachers', '', `${runs.length}`, '—', '—', teacher, '—', '—', '—'];
+  return [settingOf(groups[0]), 'teachers', '', `${runs.length}`, '—', '—', '—', teacher, '—', '—', '—'];
 }
 
-const header = ['setting', 'preset', 'variant', 'n', 'joint acc. %', 'student % per teacher', 'teacher % (own classes)', 'silhouette (true labels)', 'median ms/step', 'epochs × transfer images'];
+const header = ['setting', 'preset', 'variant', 'n', 'joint acc. %', 'routing alone %', 'student % per teacher', 'teacher % (own classes)', 'silhouette (true labels)', 'median ms/step', 'epochs × transfer images'];
 
 /** A Markdown table, groups already ordered: a teachers row, then one row per group. */
 export function renderResultsTable(groups: RunGroup[], groupBy: GroupKey[]): string {

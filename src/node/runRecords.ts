@@ -140,6 +140,8 @@ export interface RunGroup {
   runs: StoredRunRecord[];
   seeds: number[];
   joint: Stat;
+  /** The teachers' built target alone (records made before the field: n = 0). */
+  routing: Stat;
   perTeacher: TeacherStats[];
   silhouetteTrue: Stat;
   silhouettePseudo: Stat;
@@ -160,6 +162,7 @@ function summariseGroup(runs: StoredRunRecord[]): RunGroup {
     runs,
     seeds: runs.map((r) => r.config.seed),
     joint: summarise(runs.map((r) => r.final.jointAccuracy)),
+    routing: summarise(runs.map((r) => r.routing ?? null)),
     perTeacher: teacherStats(runs),
     silhouetteTrue: summarise(runs.map((r) => r.final.cohesion.trueLabels.silhouette)),
     silhouettePseudo: summarise(runs.map((r) => r.final.cohesion.pseudoLabels.silhouette)),

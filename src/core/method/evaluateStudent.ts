@@ -35,7 +35,7 @@ interface Scores {
 }
 
 /** Test samples whose class some teacher knows, with their union label. */
-function unionTestIndices(test: LabelledImages, toUnion: Int32Array): Int32Array {
+export function unionTestIndices(test: LabelledImages, toUnion: Int32Array): Int32Array {
   return Int32Array.from({ length: test.count }, (_, i) => i).filter((i) => toUnion[test.labels[i]] >= 0);
 }
 

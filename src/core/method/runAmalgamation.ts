@@ -1,6 +1,7 @@
 import { median } from '../median';
 import type { RunConfig } from './config';
 import type { Evaluation } from './evaluateStudent';
+import { routingAccuracy } from './routingAccuracy';
 import { createTrainingSession, type EpochRecord, type SessionInputs, type StepProgress, type TrainingSession } from './trainingSession';
 
 export { probeIndices, stepsPerEpoch, type EpochRecord, type StepProgress } from './trainingSession';
@@ -18,6 +19,8 @@ export interface RunRecord {
   epochs: EpochRecord[];
   final: Evaluation;
   untrained: Evaluation;
+  /** Accuracy of the teachers' built target alone on the evaluation set (routingAccuracy.ts); absent in older records. */
+  routing?: number;
   wallSeconds: number;
   medianStepMs: number;
   imagesPerSecond: number;
@@ -31,7 +34,7 @@ export interface RunHooks {
   signal?: AbortSignal;
 }
 
-function runRecord(session: TrainingSession, startedAt: string, untrained: Evaluation, wallSeconds: number): RunRecord {
+function runRecord(session: TrainingSession, startedAt: string, untrained: Evaluation, routing: number, wallSeconds: number): RunRecord {
   const { config, teachers, backend } = session.inputs;
   const epochs = [...session.history.epochs];
   const medianStepMs = median(session.stepTimes, 0);
@@ -47,6 +50,7 @@ function runRecord(session: TrainingSession, startedAt: string, untrained: Evalu
     epochs,
     final: epochs[epochs.length - 1].evaluation,
     untrained,
+    routing,
     wallSeconds,
     medianStepMs,
     imagesPerSecond: (config.batchSize * 1000) / medianStepMs,
@@ -62,7 +66,10 @@ export async function runAmalgamation(inputs: RunInputs, hooks: RunHooks = {}): 
     const untrained = await session.evaluate();
     const outcome = await session.run(hooks);
     if (outcome.stopped === 'aborted') throw new DOMException('amalgamation cancelled', 'AbortError');
-    return runRecord(session, startedAt, untrained, (performance.now() - t0) / 1000);
+    const wallSeconds = (performance.now() - t0) / 1000;
+    // After the clock stops: a reference figure, not part of the student's cost.
+    const routing = await routingAccuracy(session.amalgamation, inputs.test);
+    return runRecord(session, startedAt, untrained, routing, wallSeconds);
   } finally {
     await session.dispose();
   }
