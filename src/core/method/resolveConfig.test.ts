@@ -34,6 +34,14 @@ describe('resolveConfig', () => {
     }
   });
 
+  it('a whole config older than a field reads as it ran, not with today\'s default', () => {
+    const { targetBuilder, ownershipSmoothing, ...old } = configFromPreset('cka', { combiner: 'confidence' });
+    expect([targetBuilder, typeof ownershipSmoothing]).toEqual(['cluster', 'number']);
+    expect(resolveConfig({ config: old })).toMatchObject({ targetBuilder: 'confidence', ownershipSmoothing: 0 });
+    // A partial config is not a run: the preset fills it.
+    expect(resolveConfig({ config: { preset: 'cka', seed: 2 } }).ownershipSmoothing).toBe(configFromPreset('cka').ownershipSmoothing);
+  });
+
   it('reads the config out of a run record of either kind', () => {
     const config = configFromPreset('kd', { seed: 9, teachers: ['fashion-0-4', 'fashion-5-9'], data: 'fashion-mnist' });
     for (const kind of runRecordKinds) {

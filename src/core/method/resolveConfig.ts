@@ -54,7 +54,7 @@ function layer(base: Json, over: Json): Json {
 export function mergeConfig({ preset, config, overrides = {} }: ConfigSources): Json {
   const given = configFieldsOf(config) ?? {};
   if (!isObject(given)) throw new ConfigError('(root)', 'must be an object');
-  const read = fromBeforeTargetBuilders(given);
+  const read = asItRan(given);
   const name = checkPreset(preset ?? overrides.preset ?? read.preset ?? defaultConfig.preset);
   const fields = read.preset !== undefined && read.preset !== name ? Object.fromEntries(Object.entries(read).filter(([k]) => !presetOwnedFields.has(k))) : read;
   const base = name === 'custom' ? {} : (presets[name] as Json);
@@ -63,12 +63,14 @@ export function mergeConfig({ preset, config, overrides = {} }: ConfigSources): 
 }
 
 /**
- * Configs written before target builders existed chose a joint target with `combiner` alone:
- * a whole config with a combiner and no targetBuilder meant that combiner's target.
+ * A whole config (a record's) written before a field existed ran without it: before target
+ * builders, `combiner` alone chose a joint target; before ownership smoothing, owners were hard.
+ * Today's defaults must not be read into such a run.
  */
-function fromBeforeTargetBuilders(read: Json): Json {
+function asItRan(read: Json): Json {
   const whole = 'combiner' in read && 'taskMode' in read && 'weights' in read;
-  return whole && !('targetBuilder' in read) ? { ...read, targetBuilder: read.combiner } : read;
+  if (!whole) return read;
+  return { ...read, ...('targetBuilder' in read ? {} : { targetBuilder: read.combiner }), ...('ownershipSmoothing' in read ? {} : { ownershipSmoothing: 0 }) };
 }
 
 /** Defaults, preset, config (or record), overrides; everything validated (throws ConfigError). */
