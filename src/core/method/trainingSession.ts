@@ -12,6 +12,7 @@ import type { RunConfig } from './config';
 import { evaluateStudent, type Evaluation } from './evaluateStudent';
 import { refineTargets } from './refineTargets';
 import { refinementTable, type Refinement } from './refinement';
+import { scheduledRate, setLearningRate } from './learningRate';
 import { limitImages } from './runData';
 import { DEFAULT_TEACHER_CACHE_BYTES, TeacherCache } from './teacherCache';
 import { dataLabelsToUnion } from './unionLabels';
@@ -350,6 +351,7 @@ class Session implements TrainingSession {
     const labels = config.supervised ? Int32Array.from(batch.indices, (i) => this.toUnion[this.train.labels[i]]) : undefined;
     const cache = this.teacherCache;
     const teachers = cache ? await cache.outputs(batch.indices, x, (images) => runTeachers(this.amalgamation.teachers, images)) : undefined;
+    setLearningRate(this.amalgamation.optimizer, scheduledRate(config, this.amalgamation.step, this.totalSteps));
     const result = await trainStep(this.amalgamation, x, labels, teachers, batch.indices).finally(() => {
       x.dispose();
       if (teachers) tf.dispose([...teachers.features, ...teachers.logits]);

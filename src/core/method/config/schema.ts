@@ -24,6 +24,7 @@ export const taskModes = ['joint', 'multi-head'] as const;
 export const combiners = ['concat', 'confidence'] as const;
 export const alignVariants = ['sample', 'relational'] as const;
 export const optimizers = ['adam', 'sgd'] as const;
+export const learningRateSchedules = ['constant', 'cosine'] as const;
 export const refineModes = ['off', 'student'] as const;
 export type RefineMode = (typeof refineModes)[number];
 export type OptimizerName = (typeof optimizers)[number];
@@ -166,6 +167,10 @@ export const configSchema = {
       const high = highLearningRate[c.optimizer];
       return c.learningRate > high.rate ? `learning rate ${c.learningRate} is high for ${high.name} on these students; losses may diverge` : null;
     },
+  }),
+  learningRateSchedule: enumField<(typeof learningRateSchedules)[number]>({
+    options: learningRateSchedules, default: 'constant', flag: 'lr-schedule', group: 'run', label: 'Learning-rate schedule',
+    help: 'constant: the same rate to the end; cosine: falls from the rate to zero along a half cosine over the whole run, so the last steps settle instead of swinging.',
   }),
   batchSize: intField({
     default: 64, min: 2, max: 4096, flag: 'batch-size', group: 'run', label: 'Batch size',
