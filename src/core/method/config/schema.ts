@@ -85,7 +85,7 @@ export const configSchema = {
     unusedWhen: (c: RunConfig): boolean => c.supervised || c.taskMode === 'multi-head',
   }),
   ownershipSmoothing: realField({
-    default: 0, min: 0, max: 1, flag: 'ownership-smoothing', group: 'details', label: 'Ownership smoothing',
+    default: 0.3, min: 0, max: 1, flag: 'ownership-smoothing', group: 'details', label: 'Ownership smoothing',
     help: "Share of each image's target spread evenly over all teachers instead of its owner: every teacher then still tells the student how its own classes rank on the image, even where another teacher owns it.",
     unusedWhen: (c: RunConfig): boolean => c.supervised || c.taskMode === 'multi-head' || c.targetBuilder === 'concat',
   }),
