@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import { decodePng } from './pngDecode';
+import { encodePng } from './pngEncode';
 
 /** A PNG from already filtered rows (filter byte first); CRCs left 0, which the decoder does not check. */
 function png(width: number, height: number, colour: number, rows: number[][], depth = 8, extra: [string, number[]][] = []): Uint8Array {
@@ -59,5 +60,12 @@ describe('decodePng', () => {
     const expected = [0, 0, 255, 255, 0, 255, 0, 128, 255, 0, 0, 0];
     expect(Array.from(packed)).toEqual(expected);
     expect(Array.from(byteWise)).toEqual(expected);
+  });
+
+  it('reads back an RGB PNG the encoder wrote, byte for byte', () => {
+    const pixels = Uint8Array.from({ length: 5 * 4 * 3 }, (_, i) => (i * 37) % 256);
+    const { width, height, rgba } = decodePng(encodePng(pixels, 5, 4, 3));
+    expect([width, height]).toEqual([5, 4]);
+    expect(Array.from(rgba.filter((_, i) => i % 4 !== 3))).toEqual(Array.from(pixels));
   });
 });
