@@ -29,6 +29,8 @@ const EVALUATED = [...new Set([...REQUIRED, ...servedIds()])];
 
 /** Largest gap allowed between the browser's accuracy and the recorded one, in points. */
 const TOLERANCE_POINTS = 0.3;
+/** 0.3 points, or one image where the test subset is so small (the emoji teachers: about 200) that one image is more. */
+const tolerancePoints = (samples: number) => Math.max(TOLERANCE_POINTS, 100 / samples + 1e-9);
 
 async function getJson<T>(request: APIRequestContext, path: string): Promise<T> {
   const response = await request.get(path);
@@ -101,7 +103,7 @@ test('the worker loads every shipped teacher (Load buttons on the cards)', async
   expect(errors).toEqual([]);
 });
 
-test('the worker reads both data sets byte for byte as the Node reader does', async ({ page }) => {
+test('the worker reads every data set byte for byte as the Node reader does', async ({ page }) => {
   test.setTimeout(120_000);
   const { errors } = await openStudio(page, '?backend=wasm');
   for (const dataSet of Object.keys(dataSets) as DataSetId[]) {
@@ -135,7 +137,7 @@ for (const id of EVALUATED) {
       `evaluate ${id}: browser ${(result.accuracy * 100).toFixed(3)} % vs recorded ${(provenance.testAccuracy * 100).toFixed(3)} %` +
         ` (gap ${gap.toFixed(3)} points) on ${result.samples} images, ${Math.round(result.ms)} ms; load ${Math.round(loaded.ms)} ms`,
     );
-    expect(gap, `browser ${result.accuracy} vs recorded ${provenance.testAccuracy}`).toBeLessThanOrEqual(TOLERANCE_POINTS);
+    expect(gap, `browser ${result.accuracy} vs recorded ${provenance.testAccuracy}`).toBeLessThanOrEqual(tolerancePoints(result.samples));
     expect(errors).toEqual([]);
   });
 }

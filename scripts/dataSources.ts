@@ -32,3 +32,19 @@ export const dataSetSources: { id: string; dir: string; files: SourceFile[] }[] 
     ],
   },
 ];
+
+/**
+ * The `emoji` data set is built, not copied (scripts/emoji/prepareEmoji.ts): these are the
+ * SHA-256 of each uncompressed file it must give from the pinned emoji-datasource-google and
+ * emoji-datasource-twitter 16.0.0. A change of package version or of the build changes them,
+ * and `npm run data` then stops instead of serving a different data set under the same name.
+ */
+export const emojiChecksums: Record<string, string> = {
+  'train-images-idx4-ubyte': 'd8b39791aa7297973f6480aac5820a231e889abfe5f2e04971858d97a00de722',
+  'train-labels-idx1-ubyte': '5805e6058a466cbd4a4a742cce6f01703cb06d5ab80caa08332d968d7fe68ded',
+  'train-vendors-idx1-ubyte': '2fba9bcfaa391e877da8556c881645febd684b5d325ac5bc6c5db785fc139edf',
+  'test-images-idx4-ubyte': '381778fd122335a75677a85be70ec3f0334150f396a05c8c064025230a4292eb',
+  'test-labels-idx1-ubyte': '64a6364b27d864e3db5db09f33b7f0af31e9793243808f7d43b6332b49f3e375',
+  'test-vendors-idx1-ubyte': '07838dde0ab84a334086f4c5f936018b26b7d7b711478dbc73ef85439f96b27d',
+  'manifest.json': '76730f05d26d5ba0fef29fd74b699d5ec872f5f67e47f44c03189f45710fe4f3',
+};

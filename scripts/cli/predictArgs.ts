@@ -47,7 +47,7 @@ export function parsePredictArgs(argv: string[]): PredictArgs | 'help' {
   const backend = flags.get('backend') ?? 'wasm';
   if (backend !== 'wasm' && backend !== 'cpu') throw new UsageError(`--backend must be wasm or cpu (got "${backend}")`);
   const data = flags.get('data') ?? 'mnist';
-  if (!isDataSetId(data)) throw new UsageError(`--data must be mnist or fashion-mnist (got "${data}")`);
+  if (!isDataSetId(data)) throw new UsageError(`--data must be mnist, fashion-mnist or emoji (got "${data}")`);
   const labels = flags.get('labels')?.split(',').map((l) => l.trim());
   const scaling = flags.has('scaling') ? parseScaling(flags.get('scaling')!) : undefined;
   return { teacher, images: positionals, labels, scaling, data, backend };

@@ -8,8 +8,9 @@ export interface RgbaImage {
 }
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-/** Samples per pixel for each 8-bit colour type: gray, RGB, (palette: refused), gray + alpha, RGBA. */
-const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 4: 2, 6: 4 };
+/** Samples per pixel for each colour type: gray, RGB, palette, gray + alpha, RGBA. */
+const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+const PALETTE = 3;
 
 function paeth(a: number, b: number, c: number): number {
   const p = a + b - c;
@@ -36,29 +37,82 @@ function unfilter(data: Uint8Array, width: number, height: number, bpp: number):
   return out;
 }
 
-/**
- * Decodes an 8-bit, non-interlaced PNG (gray, gray + alpha, RGB or RGBA) for the Node
- * scripts, which have no canvas. Other PNGs are refused by name rather than misread.
- */
-export function decodePng(bytes: Uint8Array, name = 'image'): RgbaImage {
-  if (!SIGNATURE.every((b, i) => bytes[i] === b)) throw new Error(`${name} is not a PNG file (the scripts read PNG only)`);
+/** Spreads palette indices packed `depth` bits each (1, 2, 4 or 8) into one byte per pixel. */
+function unpackIndices(packed: Uint8Array, width: number, height: number, depth: number): Uint8Array {
+  if (depth === 8) return packed;
+  const stride = Math.ceil((width * depth) / 8);
+  const perByte = 8 / depth;
+  const mask = (1 << depth) - 1;
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const byte = packed[y * stride + Math.floor(x / perByte)];
+      out[y * width + x] = (byte >> (8 - depth * ((x % perByte) + 1))) & mask;
+    }
+  }
+  return out;
+}
+
+/** RGBA of each palette entry: PLTE gives the colours, tRNS (if any) the alphas of the first entries. */
+function paletteRgba(plte: Uint8Array, trns: Uint8Array | undefined): Uint8Array {
+  const entries = plte.length / 3;
+  const rgba = new Uint8Array(256 * 4);
+  for (let i = 0; i < entries; i++) rgba.set([plte[i * 3], plte[i * 3 + 1], plte[i * 3 + 2], trns && i < trns.length ? trns[i] : 255], i * 4);
+  return rgba;
+}
+
+interface PngChunks {
+  width: number;
+  height: number;
+  depth: number;
+  colour: number;
+  interlace: number;
+  idat: Uint8Array[];
+  plte?: Uint8Array;
+  trns?: Uint8Array;
+}
+
+function readChunks(bytes: Uint8Array): PngChunks {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let [width, height, depth, colour, interlace] = [0, 0, 0, 0, 0];
-  const idat: Uint8Array[] = [];
+  const chunks: PngChunks = { width: 0, height: 0, depth: 0, colour: 0, interlace: 0, idat: [] };
   for (let at = 8; at + 8 <= bytes.length; ) {
     const length = view.getUint32(at);
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
     const body = bytes.subarray(at + 8, at + 8 + length);
-    if (type === 'IHDR') [width, height, depth, colour, interlace] = [view.getUint32(at + 8), view.getUint32(at + 12), body[8], body[9], body[12]];
-    if (type === 'IDAT') idat.push(body);
+    if (type === 'IHDR') Object.assign(chunks, { width: view.getUint32(at + 8), height: view.getUint32(at + 12), depth: body[8], colour: body[9], interlace: body[12] });
+    if (type === 'IDAT') chunks.idat.push(body);
+    if (type === 'PLTE') chunks.plte = body;
+    if (type === 'tRNS') chunks.trns = body;
     if (type === 'IEND') break;
     at += 12 + length;
   }
+  return chunks;
+}
+
+/**
+ * Decodes a non-interlaced PNG for the Node scripts, which have no canvas: 8-bit gray,
+ * gray + alpha, RGB or RGBA, or a palette of 1, 2, 4 or 8 bits (the emoji artwork has
+ * some). Other PNGs are refused by name rather than misread.
+ */
+export function decodePng(bytes: Uint8Array, name = 'image'): RgbaImage {
+  if (!SIGNATURE.every((b, i) => bytes[i] === b)) throw new Error(`${name} is not a PNG file (the scripts read PNG only)`);
+  const { width, height, depth, colour, interlace, idat, plte, trns } = readChunks(bytes);
   const channels = CHANNELS[colour];
-  if (depth !== 8 || channels === undefined || interlace !== 0) {
-    throw new Error(`${name}: only 8-bit, non-interlaced gray, RGB or RGBA PNGs are read (bit depth ${depth}, colour type ${colour}, interlace ${interlace})`);
+  const readable = interlace === 0 && channels !== undefined && (colour === PALETTE ? [1, 2, 4, 8].includes(depth) && plte !== undefined : depth === 8);
+  if (!readable) {
+    throw new Error(`${name}: only non-interlaced 8-bit gray, RGB, RGBA or palette PNGs are read (bit depth ${depth}, colour type ${colour}, interlace ${interlace})`);
   }
-  const raw = unfilter(new Uint8Array(inflateSync(Buffer.concat(idat))), width, height, channels);
+  const inflated = new Uint8Array(inflateSync(Buffer.concat(idat)));
+  if (colour === PALETTE) {
+    // Filters work on bytes: a packed row of w pixels is ceil(w * depth / 8) bytes wide, one "pixel" per byte.
+    const rowBytes = Math.ceil((width * depth) / 8);
+    const indices = unpackIndices(unfilter(inflated, rowBytes, height, 1), width, height, depth);
+    const table = paletteRgba(plte!, trns);
+    const rgba = new Uint8Array(width * height * 4);
+    for (let i = 0; i < width * height; i++) rgba.set(table.subarray(indices[i] * 4, indices[i] * 4 + 4), i * 4);
+    return { width, height, rgba };
+  }
+  const raw = unfilter(inflated, width, height, channels);
   const rgba = new Uint8Array(width * height * 4);
   for (let i = 0; i < width * height; i++) {
     const px = raw.subarray(i * channels, (i + 1) * channels);

@@ -31,6 +31,7 @@ describe('shipped teachers', () => {
     const { accuracy, samples } = await evaluateClassifier((x) => teacher.run(x).logits, test, provenance.classes);
     teacher.dispose();
     expect(samples).toBe(provenance.testSamples);
-    expect(Math.abs(accuracy - provenance.testAccuracy) * 100).toBeLessThanOrEqual(0.3);
+    // 0.3 points, or one image where the subset is small enough that one image is more (emoji: ~200).
+    expect(Math.abs(accuracy - provenance.testAccuracy) * 100).toBeLessThanOrEqual(Math.max(0.3, 100 / samples + 1e-9));
   });
 });

@@ -1,4 +1,5 @@
 import type { DroppedFile, WorkerErrorInfo, WorkerRequest } from './messages';
+import { WORKING_SIZES, type WorkingShape } from '../core/data/droppedImages';
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null;
@@ -54,6 +55,14 @@ function parseScaling(value: unknown): { mean: number; std: number } | undefined
   return ok ? { mean: s.mean as number, std: s.std as number } : badRequest('scaling must be {mean: number, std: number > 0}');
 }
 
+function parseWorkingShape(value: unknown): WorkingShape | undefined | WorkerErrorInfo {
+  if (value === undefined) return undefined;
+  const s = value as { height?: unknown; width?: unknown; channels?: unknown };
+  const side = (v: unknown) => (WORKING_SIZES as readonly unknown[]).includes(v);
+  const ok = isRecord(value) && side(s.height) && side(s.width) && (s.channels === 1 || s.channels === 3);
+  return ok ? { height: s.height as number, width: s.width as number, channels: s.channels as 1 | 3 } : badRequest(`shape must be {height, width} each one of ${WORKING_SIZES.join(', ')} and channels 1 or 3`);
+}
+
 /** The dropped-files, export and predict requests; null for any other kind. */
 export function parseFilesRequest(r: Json): WorkerRequest | WorkerErrorInfo | null {
   switch (r.kind) {
@@ -75,7 +84,9 @@ export function parseFilesRequest(r: Json): WorkerRequest | WorkerErrorInfo | nu
       const files = parseFiles(r.files);
       if (isProblem(files)) return files;
       if (r.role === 'evaluation' && !isName(r.transferId)) return badRequest('an evaluation set needs the transferId of the dropped transfer set it evaluates');
-      return { kind: 'loadImageFiles', name: r.name, role: r.role, files, transferId: r.transferId as string | undefined };
+      const shape = parseWorkingShape(r.shape);
+      if (isProblem(shape)) return shape;
+      return { kind: 'loadImageFiles', name: r.name, role: r.role, files, transferId: r.transferId as string | undefined, ...(shape ? { shape } : {}) };
     }
     case 'previewImages':
       if (!isName(r.data)) return badRequest('data must name a data set');

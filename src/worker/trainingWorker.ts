@@ -14,7 +14,7 @@ import { holdLifeLock } from './lifeLock';
 import { probeImagesHandler } from './embedding/probeImagesHandler';
 import { DroppedData } from './data/droppedData';
 import { createImageHandlers } from './data/imageHandlers';
-import { decodeToGray } from './data/imageDecode';
+import { decodeImage, decodeToGray } from './data/imageDecode';
 import { createStudentHandlers } from './student/studentHandlers';
 import { createTeacherHandlers } from './teachers/teacherHandlers';
 import { createTeacherRegistry } from './teachers/teacherRegistry';
@@ -35,7 +35,7 @@ let backend: BackendName | null = null;
 const sources = servedSources();
 /** The one registry of teachers (shipped and dropped) and the dropped image sets, shared by every request. */
 const registry = createTeacherRegistry(sources, () => backend);
-const droppedData = new DroppedData(decodeToGray);
+const droppedData = new DroppedData(decodeImage);
 const teachers = createTeacherHandlers(registry, sources, () => backend, (id) => droppedData.get(id));
 /** Teachers and one MNIST batch for the trial and the benchmark, fetched on first use. */
 const ckaFixture = ckaFixtureLoader(sources);

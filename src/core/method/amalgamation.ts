@@ -38,7 +38,7 @@ export interface Amalgamation extends TargetSource {
 export function createAmalgamation(config: RunConfig, teachers: Teacher[], shape: ImageShape): Amalgamation {
   const union = buildUnionLabels(teachers.map((t) => t.metadata.labels));
   const headSizes = config.taskMode === 'joint' ? [union.names.length] : teachers.map((t) => t.metadata.labels.length);
-  const student = buildStudent(shape, config.studentWidth, headSizes, config.seed);
+  const student = buildStudent(shape, config.studentWidth, headSizes, config.seed, config.studentArch);
   const teacherSizes = teachers.map((t) => t.metadata.featureSize);
   const space = buildCommonSpace(student.featureSize, teacherSizes, config.projectionSize, config.weights.cflReconstruction > 0, config.seed);
   const optimizer = config.optimizer === 'adam' ? tf.train.adam(config.learningRate) : tf.train.sgd(config.learningRate);

@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { residualBlock } from '../teachers/architectures';
+import { studentArchs, type StudentArch } from './config/schema';
 
 type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;
 
@@ -11,22 +13,54 @@ export interface Student {
 
 const seeded = (seed: number) => (i: number): Initializer => tf.initializers.glorotUniform({ seed: seed * 131 + i });
 
+/** RunConfig.studentArch picks one of these backbones (config/schema.ts lists their names). */
+export { studentArchs, type StudentArch };
+
+type Backbone = (input: tf.SymbolicTensor, width: number, init: (i: number) => Initializer) => tf.SymbolicTensor;
+
+const chain = (x: tf.SymbolicTensor, layers: tf.layers.Layer[]) => layers.reduce((t, l) => l.apply(t) as tf.SymbolicTensor, x);
+const features = (width: number, init: (i: number) => Initializer, at: number) =>
+  tf.layers.dense({ units: 8 * width, activation: 'relu', kernelInitializer: init(at), name: 'features' });
+
 /**
- * conv(w)-pool-conv(2w)-pool-fc(8w). Conv layers use relu so that tfjs keeps them on the
- * patched Conv2D gradient (a linear conv would need the kernel wasm lacks).
+ * Conv layers use relu (elu in the residual branches) so that tfjs keeps them on the patched
+ * Conv2D gradient (a linear conv would need the kernel wasm lacks).
  */
-export function buildStudent(shape: { height: number; width: number; channels: number }, width: number, headSizes: number[], seed: number): Student {
+const backbones: Record<StudentArch, Backbone> = {
+  /** conv(w)-pool-conv(2w)-pool-fc(8w): the first student, for 28 x 28 gray digits. */
+  'small-cnn': (input, width, init) =>
+    chain(input, [
+      tf.layers.conv2d({ filters: width, kernelSize: 3, activation: 'relu', kernelInitializer: init(0), name: 'conv1' }),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
+      tf.layers.conv2d({ filters: 2 * width, kernelSize: 3, activation: 'relu', kernelInitializer: init(1), name: 'conv2' }),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
+      tf.layers.flatten(),
+      features(width, init, 2),
+    ]),
+  /**
+   * conv(w)-pool-res(w)-conv(2w)-pool-res(2w)-global average-fc(8w), same padding: deeper at
+   * the same width, and its parameter count does not grow with the image size (global pooling
+   * instead of flatten), for 32 px colour and larger.
+   */
+  resnet: (input, width, init) => {
+    const conv = (filters: number, i: number, name: string) =>
+      tf.layers.conv2d({ filters, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init(i), name });
+    const stem = chain(input, [conv(width, 0, 'conv1'), tf.layers.maxPooling2d({ poolSize: 2 })]);
+    const wider = chain(residualBlock(stem, width, init, 20), [conv(2 * width, 1, 'conv2'), tf.layers.maxPooling2d({ poolSize: 2 })]);
+    return chain(residualBlock(wider, 2 * width, init, 22), [tf.layers.globalAveragePooling2d({}), features(width, init, 2)]);
+  },
+};
+
+export function buildStudent(
+  shape: { height: number; width: number; channels: number },
+  width: number,
+  headSizes: number[],
+  seed: number,
+  arch: StudentArch = 'small-cnn',
+): Student {
   const init = seeded(seed);
   const input = tf.input({ shape: [shape.height, shape.width, shape.channels], name: 'image' });
-  const layers: tf.layers.Layer[] = [
-    tf.layers.conv2d({ filters: width, kernelSize: 3, activation: 'relu', kernelInitializer: init(0), name: 'conv1' }),
-    tf.layers.maxPooling2d({ poolSize: 2 }),
-    tf.layers.conv2d({ filters: 2 * width, kernelSize: 3, activation: 'relu', kernelInitializer: init(1), name: 'conv2' }),
-    tf.layers.maxPooling2d({ poolSize: 2 }),
-    tf.layers.flatten(),
-    tf.layers.dense({ units: 8 * width, activation: 'relu', kernelInitializer: init(2), name: 'features' }),
-  ];
-  const features = layers.reduce((t, l) => l.apply(t) as tf.SymbolicTensor, input);
+  const features = backbones[arch](input, width, init);
   const heads = headSizes.map(
     (size, k) => tf.layers.dense({ units: size, kernelInitializer: init(10 + k), name: `head${k}` }).apply(features) as tf.SymbolicTensor,
   );

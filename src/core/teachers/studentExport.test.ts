@@ -39,6 +39,20 @@ describe('exportStudent', () => {
     plainProbs.forEach((row, i) => row.forEach((p, c) => expect(p).toBeCloseTo(student[i][c], 6)));
   });
 
+  it('a colour resnet student exports with RGB input at the working size and runs in plain tfjs', async () => {
+    const colour = { height: 32, width: 32, channels: 3 };
+    const a = createAmalgamation({ ...defaultConfig, seed: 5, studentArch: 'resnet', studentWidth: 8 }, teachers, colour);
+    const { files, metadata } = await exportStudent(a, colour, 'student-rgb', 'Student');
+    expect(metadata.input).toMatchObject({ height: 32, width: 32, channels: 3 });
+    const json = JSON.parse(new TextDecoder().decode(files[0].bytes)) as { modelTopology: object; weightsManifest: tf.io.WeightsManifestConfig };
+    const plain = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: files[1].bytes }));
+    expect(plain.inputs[0].shape).toEqual([null, 32, 32, 3]);
+    const x = tf.randomUniform([3, 32, 32, 3], 0, 1, 'float32', 11) as tf.Tensor4D;
+    const student = await predictUnion(a, x).array();
+    const plainProbs = await tf.softmax(plain.predict(x.sub(0.5).div(0.5)) as tf.Tensor2D).array();
+    plainProbs.forEach((row, i) => row.forEach((p, c) => expect(p).toBeCloseTo(student[i][c], 5)));
+  });
+
   it('refuses a multi-head student rather than approximate its combination', async () => {
     const a = createAmalgamation({ ...defaultConfig, taskMode: 'multi-head' }, teachers, shape);
     await expect(exportStudent(a, shape, 's', 's')).rejects.toThrow(StudentExportError);

@@ -1,3 +1,4 @@
+import type { WorkingShape } from '../../core/data/droppedImages';
 /**
  * Teachers and data in the worker: shipped teachers, data sets, dropped files, the exported
  * student and predictions.
@@ -143,7 +144,7 @@ export interface LoadTeacherFilesResult extends LoadTeacherResult {
   scaling: ScalingCheck | null;
 }
 
-/** A folder or many PNG/JPEG files, decoded in the worker to 28 x 28 grayscale like the built-in sets. */
+/** A folder or many PNG/JPEG files, decoded in the worker to the working shape (28 x 28 gray unless `shape` says more). */
 export interface LoadImageFilesRequest {
   kind: 'loadImageFiles';
   name: string;
@@ -152,6 +153,8 @@ export interface LoadImageFilesRequest {
   files: DroppedFile[];
   /** For 'evaluation': the dropped transfer set ('dropped:<name>') it evaluates. */
   transferId?: string;
+  /** For 'transfer': the working shape (src/core/data/droppedImages.ts workingShape); an evaluation set takes its transfer set's. */
+  shape?: WorkingShape;
 }
 
 export interface LoadImageFilesResult extends ImagesSummary {

@@ -7,6 +7,7 @@ export const builtInTitles: Record<BuiltInData, string> = {
   mnist: 'MNIST digits',
   'fashion-mnist': 'Fashion-MNIST',
   'mnist+fashion-mnist': 'MNIST + Fashion-MNIST (20 classes)',
+  emoji: 'Emoji (colour, 32 × 32, 10 classes)',
 };
 
 export function summaryText(summary: ImagesSummary): string {

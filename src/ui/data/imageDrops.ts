@@ -2,6 +2,7 @@ import type { LoadImageFilesRequest, LoadImageFilesResult, WorkerEvent } from '.
 import type { StudioStore } from '../store/studioStore';
 import { errorInfo } from '../../protocol/errors';
 import { imageDropName, readFiles, type PathedFile } from './dropFiles';
+import { dropShape } from './dropShape';
 
 export type LoadImageFilesCall = (request: LoadImageFilesRequest) => Promise<LoadImageFilesResult>;
 
@@ -16,7 +17,9 @@ export function createImageDrops(call: LoadImageFilesCall, store: StudioStore) {
     const name = imageDropName(files.map((f) => f.path));
     setDataNotice({ state: 'loading', text: `Reading ${files.length.toLocaleString('en-US')} files from ${name}…` });
     try {
-      const result = await call({ kind: 'loadImageFiles', name, role, files: await readFiles(files), transferId });
+      // A transfer set is decoded at the picked teachers' working shape; an evaluation set takes its transfer set's.
+      const shape = role === 'transfer' ? { shape: dropShape(store.getState()) } : {};
+      const result = await call({ kind: 'loadImageFiles', name, role, files: await readFiles(files), transferId, ...shape });
       setDataNotice(null);
       return result;
     } catch (error) {

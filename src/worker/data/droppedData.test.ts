@@ -8,11 +8,11 @@ import { createTeacherRegistry } from '../teachers/teacherRegistry';
 import { servedSources } from '../teachers/teacherSources';
 import { trainingInputsLoader } from '../training/trainingInputs';
 
-/** A stand-in decoder: the first byte of the "file" fills the image (Node has no createImageBitmap). */
-const decode = async (bytes: ArrayBuffer) => {
+/** A stand-in decoder: the first byte of the "file" fills an image of the asked shape (Node has no createImageBitmap). */
+const decode = async (bytes: ArrayBuffer, shape: { height: number; width: number; channels: number }) => {
   const first = new Uint8Array(bytes)[0];
   if (first === 0) throw new Error('corrupt');
-  return new Uint8Array(784).fill(first);
+  return new Uint8Array(shape.height * shape.width * shape.channels).fill(first);
 };
 const file = (name: string, value: number): DroppedFile => ({ name, bytes: Uint8Array.of(value).buffer });
 
@@ -29,6 +29,20 @@ describe('dropped image sets', () => {
     expect(evaluation).toMatchObject({ id: 'dropped:pics', count: 2, labelNames: ['3', '5'], labelHistogram: [1, 1] });
     expect(evaluation.skipped).toEqual([{ name: 'eval/loose.png', reason: 'not in a class folder' }]);
     expect(data.get('dropped:pics').evaluation?.count).toBe(2);
+  });
+
+  it('decodes a colour drop at its working shape, evaluates it at the same shape, and refuses one past the memory cap', async () => {
+    const data = new DroppedData(decode);
+    const shape = { height: 64, width: 64, channels: 3 } as const;
+    const transfer = await data.load({ kind: 'loadImageFiles', name: 'photos', role: 'transfer', files: [file('p/a.png', 5), file('p/b.png', 6)], shape });
+    expect(transfer).toMatchObject({ count: 2, height: 64, width: 64, channels: 3 });
+    expect(data.get(transfer.id).transfer.pixels.length).toBe(2 * 64 * 64 * 3);
+    const evaluation = await data.load({ kind: 'loadImageFiles', name: 'labelled', role: 'evaluation', files: [file('l/cat/a.png', 1)], transferId: transfer.id, shape: { height: 28, width: 28, channels: 1 } });
+    expect(evaluation).toMatchObject({ height: 64, width: 64, channels: 3 });
+    const many = Array.from({ length: 90_000 }, (_, i) => file(`m/${i}.png`, 1));
+    const error = await failure(data.load({ kind: 'loadImageFiles', name: 'many', role: 'transfer', files: many, shape: { height: 128, width: 128, channels: 3 } }));
+    expect(error.code).toBe('bad-images');
+    expect(error.message).toMatch(/^many: 90,000 images at 128 × 128 × 3 would take 4,219 MB/);
   });
 
   it('fails with a message when nothing decodes, and keeps what was loaded', async () => {
@@ -52,6 +66,6 @@ describe('dropped image sets', () => {
     const supervised = await failure(load(validateConfig({ teachers: ['mnist-0-4'], data: 'dropped:pics', preset: 'oracle', supervised: true, weights: { kd: 0, intra: 0, inter: 0, align: 0 } })));
     expect(supervised.code).toBe('bad-config');
     expect(validateConfig({ data: 'dropped:my-folder_2' }).data).toBe('dropped:my-folder_2');
-    expect(() => validateConfig({ data: 'dropped:../etc' })).toThrow(/config\.data must be one of mnist, fashion-mnist, mnist\+fashion-mnist or dropped:<name>/);
+    expect(() => validateConfig({ data: 'dropped:../etc' })).toThrow(/config\.data must be one of mnist, fashion-mnist, mnist\+fashion-mnist, emoji or dropped:<name>/);
   });
 });

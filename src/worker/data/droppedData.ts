@@ -1,4 +1,4 @@
-import { classesOfPaths, droppedImageSet, isImageName, type DecodedImage } from '../../core/data/droppedImages';
+import { classesOfPaths, droppedBytes, droppedImageSet, DROPPED_SIZE, isImageName, type DecodedImage, type WorkingShape } from '../../core/data/droppedImages';
 import type { LabelledImages } from '../../core/data/labelledImages';
 import type { DroppedFile, LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
 import { summarizeImages } from './dataSummary';
@@ -9,13 +9,15 @@ import { errorMessage } from '../../protocol/errors';
 export const DROPPED_DATA_PREFIX = 'dropped:';
 export const isDroppedData = (data: string): boolean => data.startsWith(DROPPED_DATA_PREFIX);
 
+const shapeOf = (set: LabelledImages): WorkingShape => ({ height: set.height, width: set.width, channels: set.channels === 3 ? 3 : 1 });
+
 /** A dropped transfer set and the labelled folder that evaluates it, if one was dropped. */
 export interface DroppedSet {
   transfer: LabelledImages;
   evaluation: LabelledImages | null;
 }
 
-export type DecodeImage = (bytes: ArrayBuffer) => Promise<Uint8Array>;
+export type DecodeImage = (bytes: ArrayBuffer, shape: WorkingShape) => Promise<Uint8Array>;
 
 /** Hears how many of a drop's files are decoded; called every PROGRESS_EVERY files and at the end. */
 export type DecodeProgress = (done: number, total: number) => void;
@@ -42,12 +44,16 @@ export class DroppedData {
     const started = performance.now();
     const labelled = request.role === 'evaluation';
     const target = labelled ? this.get(request.transferId ?? '') : null;
-    const { images, skipped } = await this.decodeAll(request.files, labelled, progress);
+    // An evaluation folder takes its transfer set's shape, so the student is tested as it trained.
+    const shape: WorkingShape = target ? shapeOf(target.transfer) : (request.shape ?? DROPPED_SIZE);
+    const { refusal } = droppedBytes(request.files.length, shape);
+    if (refusal) throw new WorkerFailure('bad-images', `${request.name}: ${refusal}`);
+    const { images, skipped } = await this.decodeAll(request.files, labelled, progress, shape);
     if (images.length === 0) {
       const why = skipped.length > 0 ? `: ${skipped.slice(0, 3).map((s) => `${s.name} (${s.reason})`).join('; ')}` : '';
       throw new WorkerFailure('bad-images', `${request.name} holds no PNG or JPEG image that could be decoded${why}`);
     }
-    const set = droppedImageSet(`${DROPPED_DATA_PREFIX}${request.name}`, images, labelled);
+    const set = droppedImageSet(`${DROPPED_DATA_PREFIX}${request.name}`, images, labelled, shape);
     let id: string;
     if (target) {
       target.evaluation = set;
@@ -66,7 +72,7 @@ export class DroppedData {
     return id;
   }
 
-  private async decodeAll(files: DroppedFile[], labelled: boolean, progress: DecodeProgress) {
+  private async decodeAll(files: DroppedFile[], labelled: boolean, progress: DecodeProgress, shape: WorkingShape) {
     const images: DecodedImage[] = [];
     const skipped: { name: string; reason: string }[] = [];
     const candidates = files.filter((file) => {
@@ -83,7 +89,7 @@ export class DroppedData {
         continue;
       }
       try {
-        images.push({ name: file.name, pixels: await this.decode(file.bytes), label });
+        images.push({ name: file.name, pixels: await this.decode(file.bytes, shape), label });
       } catch (error) {
         skipped.push({ name: file.name, reason: `could not be decoded (${errorMessage(error)})` });
       }

@@ -16,7 +16,7 @@ import { targetBuilderNames, type TargetBuilderName } from '../../ownership/buil
 
 export const presetNames = ['kd', 'cfl', 'cka', 'cka-concat', 'cka-no-intra', 'cka-no-inter', 'cka-no-align', 'oracle'] as const;
 export type PresetName = (typeof presetNames)[number];
-export const builtInData = ['mnist', 'fashion-mnist', 'mnist+fashion-mnist'] as const;
+export const builtInData = ['mnist', 'fashion-mnist', 'mnist+fashion-mnist', 'emoji'] as const;
 export type BuiltInData = (typeof builtInData)[number];
 /** Built in, or images dropped in the studio ('dropped:<name>'), which live in the browser worker only. */
 export type TransferData = BuiltInData | `dropped:${string}`;
@@ -25,6 +25,9 @@ export const combiners = ['concat', 'confidence'] as const;
 export const alignVariants = ['sample', 'relational'] as const;
 export const optimizers = ['adam', 'sgd'] as const;
 export const learningRateSchedules = ['constant', 'cosine'] as const;
+/** The student's backbones (built in ../student.ts); declared here, free of tfjs, so the page can list them. */
+export const studentArchs = ['small-cnn', 'resnet'] as const;
+export type StudentArch = (typeof studentArchs)[number];
 export const refineModes = ['off', 'student'] as const;
 export type RefineMode = (typeof refineModes)[number];
 export type OptimizerName = (typeof optimizers)[number];
@@ -69,6 +72,10 @@ export const configSchema = {
   studentWidth: intField({
     default: 32, min: 4, max: 256, flag: 'width', group: 'details', label: 'Student width',
     help: "Channels of the student's first conv layer; wider learns more, runs slower.",
+  }),
+  studentArch: enumField<StudentArch>({
+    options: studentArchs, default: 'small-cnn', flag: 'student-arch', group: 'details', label: 'Student architecture',
+    help: "The student's backbone. small-cnn: two convs and a dense layer, enough for 28 px digits; resnet: two residual stages and global pooling, deeper for 32 px colour and larger images, its size independent of the image size.",
   }),
   taskMode: enumField<(typeof taskModes)[number]>({
     options: taskModes, default: 'joint', flag: 'task-mode', group: 'details', label: 'Task mode',
