@@ -16,7 +16,7 @@ import { targetBuilderNames, type TargetBuilderName } from '../../ownership/buil
 
 export const presetNames = ['kd', 'cfl', 'cka', 'cka-concat', 'cka-no-intra', 'cka-no-inter', 'cka-no-align', 'oracle'] as const;
 export type PresetName = (typeof presetNames)[number];
-export const builtInData = ['mnist', 'fashion-mnist', 'mnist+fashion-mnist'] as const;
+export const builtInData = ['mnist', 'fashion-mnist', 'mnist+fashion-mnist', 'emoji'] as const;
 export type BuiltInData = (typeof builtInData)[number];
 /** Built in, or images dropped in the studio ('dropped:<name>'), which live in the browser worker only. */
 export type TransferData = BuiltInData | `dropped:${string}`;
@@ -27,6 +27,9 @@ export const optimizers = ['adam', 'sgd'] as const;
 export const refineModes = ['off', 'student'] as const;
 export type RefineMode = (typeof refineModes)[number];
 export type OptimizerName = (typeof optimizers)[number];
+/** The working resolution: 'auto' (from the teachers' inputs, capped) or a side in pixels (src/core/data/workingResolution.ts). */
+export const resolutions = ['auto', '28', '32', '64', '96', '128'] as const;
+export type ResolutionSetting = (typeof resolutions)[number];
 
 const ckaFamily = (c: RunConfig) => c.preset === 'cka' || c.preset.startsWith('cka-');
 
@@ -172,6 +175,10 @@ export const configSchema = {
   seed: intField({
     default: 1, min: 0, max: 2 ** 31, flag: 'seed', group: 'run', label: 'Seed',
     help: 'Seeds the student weights and the order of the transfer images: same seed, same run.',
+  }),
+  resolution: enumField<ResolutionSetting>({
+    options: resolutions, default: 'auto', flag: 'resolution', group: 'details', label: 'Working resolution',
+    help: "The side in pixels of every transfer image while the student learns (each teacher still gets its own size and colour). auto: the largest teacher input, at most 64, never above the data's own size.",
   }),
 };
 
