@@ -23,7 +23,9 @@ describe('dropped-file requests', () => {
     expect(parse({ kind: 'loadTeacherFiles', name: 'm', files: [{ name: 'a', bytes: 'text' }] })).toMatchObject({ code: 'bad-request', message: /every file must be \{name: string, bytes: ArrayBuffer\}/ });
     expect(parse({ kind: 'loadTeacherFiles', name: 'm', files: [{ name: 'a', bytes }], labels: ['a', ' '] })).toMatchObject({ message: 'labels must be a non-empty list of non-empty names' });
     expect(parse({ kind: 'loadImageFiles', name: 'e', role: 'evaluation', files: [{ name: 'a', bytes }] })).toMatchObject({ message: /needs the transferId/ });
-    expect(parse({ kind: 'predict', pixels: new Uint8Array(3), count: 1, height: 28, width: 28, teacherIds: [] })).toMatchObject({ message: /Uint8Array of count x height x width = 784/ });
+    expect(parse({ kind: 'loadImageFiles', name: 't', role: 'transfer', files: [{ name: 'a', bytes }], resolution: 64 })).toMatchObject({ request: { kind: 'loadImageFiles', resolution: 64 } });
+    expect(parse({ kind: 'loadImageFiles', name: 't', role: 'transfer', files: [{ name: 'a', bytes }], resolution: 4 })).toMatchObject({ message: 'resolution must be a whole number of pixels in [8, 256]' });
+    expect(parse({ kind: 'predict', pixels: new Uint8Array(3), count: 1, height: 28, width: 28, teacherIds: [] })).toMatchObject({ message: /Uint8Array of count x height x width x channels = 784 bytes/ });
     expect(parse({ kind: 'previewImages', data: 'mnist', count: 0 })).toMatchObject({ message: 'count must be a whole number in [1, 200]' });
   });
 });

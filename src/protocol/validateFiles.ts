@@ -29,21 +29,27 @@ function parseLabels(value: unknown): string[] | undefined | WorkerErrorInfo {
 const wholeIn = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
+/** The sides a drop may be decoded to: the working resolutions (28 to 128 px, or auto's teacher sizes) with room. */
+const [MIN_SIDE, MAX_SIDE] = [8, 256];
+
 function parsePredict(r: Json): WorkerRequest | WorkerErrorInfo {
   if (!Array.isArray(r.teacherIds) || !r.teacherIds.every((id) => typeof id === 'string')) return badRequest('teacherIds must be a list of ids');
   if (r.top !== undefined && !wholeIn(r.top, 1, 100)) return badRequest('top must be a whole number in [1, 100]');
   const common = { kind: 'predict' as const, teacherIds: r.teacherIds as string[], top: r.top as number | undefined };
   if (r.image !== undefined) {
     if (!(r.image instanceof ArrayBuffer) || r.image.byteLength === 0) return badRequest('image must be the non-empty bytes (ArrayBuffer) of a PNG or JPEG file');
-    return { ...common, image: r.image };
+    if (r.resolution !== undefined && !wholeIn(r.resolution, MIN_SIDE, MAX_SIDE)) return badRequest(`resolution must be a whole number of pixels in [${MIN_SIDE}, ${MAX_SIDE}]`);
+    return { ...common, image: r.image, resolution: r.resolution as number | undefined };
   }
   if (!wholeIn(r.count, 1, 1000) || !wholeIn(r.height, 1, 1024) || !wholeIn(r.width, 1, 1024)) {
     return badRequest('count (1..1000), height and width (1..1024) must be whole numbers');
   }
-  if (!(r.pixels instanceof Uint8Array) || r.pixels.length !== r.count * r.height * r.width) {
-    return badRequest(`pixels must be a Uint8Array of count x height x width = ${Number(r.count) * Number(r.height) * Number(r.width)} grayscale bytes`);
+  if (r.channels !== undefined && r.channels !== 1 && r.channels !== 3) return badRequest('channels must be 1 (gray) or 3 (RGB)');
+  const channels = r.channels ?? 1;
+  if (!(r.pixels instanceof Uint8Array) || r.pixels.length !== r.count * r.height * r.width * channels) {
+    return badRequest(`pixels must be a Uint8Array of count x height x width x channels = ${Number(r.count) * Number(r.height) * Number(r.width) * channels} bytes`);
   }
-  return { ...common, pixels: r.pixels, count: r.count, height: r.height, width: r.width };
+  return { ...common, pixels: r.pixels, count: r.count, height: r.height, width: r.width, channels };
 }
 
 /** An input scaling {mean, std}: finite mean, positive std; undefined when absent. */
@@ -75,7 +81,8 @@ export function parseFilesRequest(r: Json): WorkerRequest | WorkerErrorInfo | nu
       const files = parseFiles(r.files);
       if (isProblem(files)) return files;
       if (r.role === 'evaluation' && !isName(r.transferId)) return badRequest('an evaluation set needs the transferId of the dropped transfer set it evaluates');
-      return { kind: 'loadImageFiles', name: r.name, role: r.role, files, transferId: r.transferId as string | undefined };
+      if (r.resolution !== undefined && !wholeIn(r.resolution, MIN_SIDE, MAX_SIDE)) return badRequest(`resolution must be a whole number of pixels in [${MIN_SIDE}, ${MAX_SIDE}]`);
+      return { kind: 'loadImageFiles', name: r.name, role: r.role, files, transferId: r.transferId as string | undefined, resolution: r.resolution as number | undefined };
     }
     case 'previewImages':
       if (!isName(r.data)) return badRequest('data must name a data set');

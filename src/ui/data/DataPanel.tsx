@@ -4,7 +4,8 @@ import type { DroppedImageSet } from '../store/dataSlice';
 import { errorText } from '../../protocol/errors';
 import { Step } from '../layout/Step';
 import { FileDropZone } from '../teachers/FileDropZone';
-import { builtInTitles, skippedText, summaryText } from './dataText';
+import { builtInTitles, dropHint, skippedText, summaryText } from './dataText';
+import { dropResolution } from './dropResolution';
 import { imageDrops } from './imageDropClient';
 import { PreviewGrid } from './PreviewGrid';
 
@@ -56,6 +57,7 @@ export function DataPanel() {
   const dropped = useStudio((s) => s.droppedImageSets);
   const notice = useStudio((s) => s.dataNotice);
   const chosenDrop = dropped.find((d) => d.id === transfer);
+  const side = useStudio(dropResolution);
   return (
     <Step id="data" number={2} title="Data" summary={dataTitle(transfer, dropped)} info="transferData">
       <fieldset className="data-choices">
@@ -69,7 +71,7 @@ export function DataPanel() {
       </fieldset>
       <FileDropZone
         label="Drop transfer images"
-        hint="Drop a folder (or many files) of PNG or JPEG images: they are decoded in the worker and resized to 28 × 28 grayscale, the shape every teacher resizes from."
+        hint={dropHint(side)}
         onFiles={(files) => void imageDrops.transfer(files)}
         pickers={[
           { label: 'Choose an image folder', folder: true, testId: 'transfer-folder' },

@@ -2,6 +2,8 @@ import type { LoadImageFilesRequest, LoadImageFilesResult, WorkerEvent } from '.
 import type { StudioStore } from '../store/studioStore';
 import { errorInfo } from '../../protocol/errors';
 import { imageDropName, readFiles, type PathedFile } from './dropFiles';
+import { decodingText } from './dataText';
+import { dropResolution } from './dropResolution';
 
 export type LoadImageFilesCall = (request: LoadImageFilesRequest) => Promise<LoadImageFilesResult>;
 
@@ -16,7 +18,9 @@ export function createImageDrops(call: LoadImageFilesCall, store: StudioStore) {
     const name = imageDropName(files.map((f) => f.path));
     setDataNotice({ state: 'loading', text: `Reading ${files.length.toLocaleString('en-US')} files from ${name}…` });
     try {
-      const result = await call({ kind: 'loadImageFiles', name, role, files: await readFiles(files), transferId });
+      // A labelled folder is decoded at its transfer set's size (the worker knows it); a transfer folder at the working resolution.
+      const resolution = role === 'transfer' ? dropResolution(store.getState()) : undefined;
+      const result = await call({ kind: 'loadImageFiles', name, role, files: await readFiles(files), transferId, resolution });
       setDataNotice(null);
       return result;
     } catch (error) {
@@ -33,7 +37,7 @@ export function createImageDrops(call: LoadImageFilesCall, store: StudioStore) {
       const { dataNotice, setDataNotice } = store.getState();
       const { name, done, total } = event.progress;
       if (dataNotice?.state !== 'loading' || !dataNotice.text.includes(` from ${name}`)) return;
-      setDataNotice({ state: 'loading', text: `Decoding ${total.toLocaleString('en-US')} files from ${name}: ${done.toLocaleString('en-US')} done…` });
+      setDataNotice({ state: 'loading', text: decodingText(name, done, total) });
     },
     async transfer(files: PathedFile[]): Promise<void> {
       const result = await load(files, 'transfer');

@@ -1,6 +1,7 @@
-import { classesOfPaths, droppedImageSet, isImageName, type DecodedImage } from '../../core/data/droppedImages';
+import { dropBudget } from '../../core/data/dropBudget';
+import { DROPPED_SIZE, classesOfPaths, droppedImageSet, isImageName, type CompactPixels, type DecodedImage, type DropSize } from '../../core/data/droppedImages';
 import type { LabelledImages } from '../../core/data/labelledImages';
-import type { DroppedFile, LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
+import type { LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
 import { summarizeImages } from './dataSummary';
 import { WorkerFailure } from '../failure';
 import { errorMessage } from '../../protocol/errors';
@@ -15,7 +16,11 @@ export interface DroppedSet {
   evaluation: LabelledImages | null;
 }
 
-export type DecodeImage = (bytes: ArrayBuffer) => Promise<Uint8Array>;
+/** One image file to `size`, as gray bytes when it has no colour and RGB bytes when it has. */
+export type DecodeImage = (bytes: ArrayBuffer, size: DropSize) => Promise<CompactPixels>;
+
+/** The square a transfer drop is decoded to: its working resolution, or the built-in sets' 28 px. */
+const sizeOf = (resolution: number | undefined): DropSize => (resolution === undefined ? DROPPED_SIZE : { height: resolution, width: resolution });
 
 /** Hears how many of a drop's files are decoded; called every PROGRESS_EVERY files and at the end. */
 export type DecodeProgress = (done: number, total: number) => void;
@@ -42,12 +47,15 @@ export class DroppedData {
     const started = performance.now();
     const labelled = request.role === 'evaluation';
     const target = labelled ? this.get(request.transferId ?? '') : null;
-    const { images, skipped } = await this.decodeAll(request.files, labelled, progress);
+    // A labelled folder is decoded as its transfer set was, so the student reads both alike.
+    const size = target ? target.transfer : sizeOf(request.resolution);
+    const { images, skipped } = await this.decodeAll(request, size, progress);
     if (images.length === 0) {
       const why = skipped.length > 0 ? `: ${skipped.slice(0, 3).map((s) => `${s.name} (${s.reason})`).join('; ')}` : '';
       throw new WorkerFailure('bad-images', `${request.name} holds no PNG or JPEG image that could be decoded${why}`);
     }
-    const set = droppedImageSet(`${DROPPED_DATA_PREFIX}${request.name}`, images, labelled);
+    const channels = target ? (target.transfer.channels === 3 ? 3 : 1) : undefined;
+    const set = droppedImageSet(`${DROPPED_DATA_PREFIX}${request.name}`, images, labelled, size, channels);
     let id: string;
     if (target) {
       target.evaluation = set;
@@ -66,14 +74,17 @@ export class DroppedData {
     return id;
   }
 
-  private async decodeAll(files: DroppedFile[], labelled: boolean, progress: DecodeProgress) {
+  private async decodeAll(request: LoadImageFilesRequest, size: DropSize, progress: DecodeProgress) {
+    const labelled = request.role === 'evaluation';
     const images: DecodedImage[] = [];
     const skipped: { name: string; reason: string }[] = [];
-    const candidates = files.filter((file) => {
+    const candidates = request.files.filter((file) => {
       const image = isImageName(file.name);
       if (!image) skipped.push({ name: file.name, reason: 'not a .png, .jpg or .jpeg file' });
       return image;
     });
+    const { refusal } = dropBudget(candidates.length, size);
+    if (refusal) throw new WorkerFailure('bad-images', `${request.name}: ${refusal}`);
     const classes = classesOfPaths(candidates.map((f) => f.name));
     for (const [i, file] of candidates.entries()) {
       if (i % PROGRESS_EVERY === 0) progress(i, candidates.length);
@@ -83,7 +94,7 @@ export class DroppedData {
         continue;
       }
       try {
-        images.push({ name: file.name, pixels: await this.decode(file.bytes), label });
+        images.push({ name: file.name, ...(await this.decode(file.bytes, size)), label });
       } catch (error) {
         skipped.push({ name: file.name, reason: `could not be decoded (${errorMessage(error)})` });
       }
