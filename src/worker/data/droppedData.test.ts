@@ -56,6 +56,11 @@ describe('dropped image sets', () => {
     const inputs = await load(validateConfig({ teachers: ['mnist-0-4'], data: 'dropped:pics' }));
     expect(inputs.train.count).toBe(2);
     expect(inputs.test).toMatchObject({ source: 'mnist/test', count: 10000 });
+    // Colour photos: the student reads RGB, so the gray fallback evaluation set reaches it as R = G = B.
+    await data.load({ kind: 'loadImageFiles', name: 'photos', role: 'transfer', resolution: 28, files: [colourFile('a.png', 200, 10)] });
+    const colour = await load(validateConfig({ teachers: ['mnist-0-4'], data: 'dropped:photos' }));
+    expect(colour.train).toMatchObject({ height: 28, width: 28, channels: 3 });
+    expect(colour.test).toMatchObject({ source: 'mnist/test', count: 10000, height: 28, width: 28, channels: 3 });
     const supervised = await failure(load(validateConfig({ teachers: ['mnist-0-4'], data: 'dropped:pics', preset: 'oracle', supervised: true, weights: { kd: 0, intra: 0, inter: 0, align: 0 } })));
     expect(supervised.code).toBe('bad-config');
     expect(validateConfig({ data: 'dropped:my-folder_2' }).data).toBe('dropped:my-folder_2');
