@@ -85,11 +85,12 @@ async function watchNotices(page: Page): Promise<void> {
 }
 
 /**
- * Two shipped teachers trained on the emoji set with no class in common. Branch `colour`
- * adds them (npm run teachers); without them this journey cannot run, and says so.
+ * Two teachers of the served build's zoo trained on the emoji set with no class in common.
+ * Branch `colour` adds them (npm run teachers, then a build); without them this journey
+ * cannot run, and says so.
  */
 function colourTeacherPair(): TeacherMetadata[] {
-  const root = path.resolve('public/teachers');
+  const root = path.resolve(process.env.E2E_DIST ?? 'dist', 'teachers');
   const ids = (JSON.parse(readFileSync(path.join(root, 'index.json'), 'utf8')) as { teachers: string[] }).teachers;
   const colour = ids
     .filter((id) => existsSync(path.join(root, id, 'metadata.json')))
@@ -100,8 +101,8 @@ function colourTeacherPair(): TeacherMetadata[] {
     if (b) return [a, b];
   }
   throw new Error(
-    `no colour teacher pair in public/teachers: the zoo lists ${colour.length} teacher(s) trained on emoji with RGB input (${colour.map((t) => t.id).join(', ') || 'none'}), ` +
-      'and this journey needs two with disjoint classes (branch colour adds them with npm run teachers)',
+    `no colour teacher pair in ${root}: the zoo lists ${colour.length} teacher(s) trained on emoji with RGB input (${colour.map((t) => t.id).join(', ') || 'none'}), ` +
+      'and this journey needs two with disjoint classes (branch colour adds them to public/teachers with npm run teachers; then rebuild)',
   );
 }
 
@@ -110,6 +111,12 @@ async function setWorkingResolution(page: Page, value: string): Promise<void> {
   const details = method.locator('details.method-details');
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
   await method.getByLabel('Working resolution').selectOption(value);
+}
+
+async function download(page: Page, name: string, dir: string): Promise<void> {
+  const waiting = page.waitForEvent('download');
+  await page.getByRole('list', { name: 'Exported files' }).getByRole('link', { name, exact: true }).click();
+  await (await waiting).saveAs(path.join(dir, (await waiting).suggestedFilename()));
 }
 
 async function hoverSomePoint(page: Page): Promise<void> {
@@ -161,7 +168,7 @@ test('the colour teacher pair trains a student on the dropped colour folder; hov
   const { errors } = await openStudio(page, '?backend=wasm');
 
   for (const box of await page.locator('li[data-teacher]').getByRole('checkbox', { name: /^Pick .* for the run$/ }).all()) await box.uncheck();
-  for (const t of pair) await page.locator(`li[data-teacher="${t.id}"]`).getByRole('checkbox', { name: /^Pick .* for the run$/ }).check();
+  for (const t of pair) await page.locator(`li[data-teacher="${t.id}"]`).getByRole('checkbox', { name: /^Pick .* for the run$/ }).check({ timeout: 30_000 });
   await expect(page.locator('[data-field="method-teachers"]')).toHaveText(pair.map((t) => t.id).join(', '));
 
   // Working resolution auto: the teachers' input size, capped at 64.
@@ -186,17 +193,23 @@ test('the colour teacher pair trains a student on the dropped colour folder; hov
   expect(await colourPixels(hover), 'hover image pixels with colour').toBeGreaterThan(0);
   await page.mouse.move(0, 0);
 
-  // The exported student loads in plain tfjs in Node and takes RGB input at the working resolution.
-  const exported = await callWorkerOk(page, { kind: 'exportStudent' });
-  expect(exported.metadata.input).toMatchObject({ height: side, width: side, channels: 3 });
+  // The exported student, downloaded through the page, loads in plain tfjs in Node and takes RGB input at the working resolution.
+  await page.getByRole('button', { name: 'Export student' }).click();
+  await expect(page.locator('[data-field="export-summary"]')).toContainText(`input ${side} × ${side}`, { timeout: 30_000 });
+  const dir = test.info().outputPath('exported-student');
+  mkdirSync(dir, { recursive: true });
+  for (const name of ['model.json', 'weights.bin', 'metadata.json']) await download(page, name, dir);
+  const metadata = JSON.parse(readFileSync(path.join(dir, 'metadata.json'), 'utf8')) as TeacherMetadata;
+  expect(metadata.input).toMatchObject({ height: side, width: side, channels: 3 });
   await tf.setBackend('cpu');
-  const bytes = (name: string) => new Uint8Array(exported.files.find((f) => f.name === name)!.bytes);
-  const json = JSON.parse(new TextDecoder().decode(bytes('model.json'))) as { modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
-  const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: bytes('weights.bin').buffer }));
+  const json = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as { modelTopology: object; weightsManifest: tf.io.WeightsManifestConfig };
+  const weightData = new Uint8Array(Buffer.concat(json.weightsManifest.flatMap((g) => g.paths.map((p) => readFileSync(path.join(dir, p)))))).buffer;
+  const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest.flatMap((g) => g.weights), weightData }));
   expect(model.inputs[0].shape).toEqual([null, side, side, 3]);
-  const x = tf.tidy(() => tf.image.resizeBilinear(tf.tensor4d(first, [1, SIDE, SIDE, 3], 'float32').div(255) as tf.Tensor4D, [side, side]).sub(exported.metadata.input.mean).div(exported.metadata.input.std));
+  const x = tf.tidy(() => tf.image.resizeBilinear(tf.tensor4d(first, [1, SIDE, SIDE, 3], 'float32').div(255) as tf.Tensor4D, [side, side]).sub(metadata.input.mean).div(metadata.input.std));
   const out = model.predict(x) as tf.Tensor2D;
-  expect(out.shape).toEqual([1, exported.metadata.labels.length]);
+  expect(out.shape).toEqual([1, metadata.labels.length]);
+  expect(Array.from(out.dataSync()).every(Number.isFinite)).toBe(true);
   console.log(`colour run: ${pair.map((t) => t.id).join(' + ')} at ${side} px, ${state.step} steps, accuracy ${state.latestAccuracy}; export takes [${model.inputs[0].shape.join(', ')}]`);
   expect(errors).toEqual([]);
 });
