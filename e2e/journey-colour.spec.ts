@@ -137,7 +137,7 @@ test('a folder of 2,472 colour emoji PNGs is decoded in colour, byte for byte, w
   const root = mkdtempSync(path.join(tmpdir(), 'cka-colour-'));
   const { images, count } = await writeColourFolder(root);
   const { errors } = await openStudio(page, '?backend=wasm');
-  // The default teachers are 28 px MNIST ones; the emoji are 32 px, so the run is set to 32.
+  // Set, not auto: the field itself is on trial here (auto would give 32 too, the default pair's largest input).
   await setWorkingResolution(page, '32');
   await watchNotices(page);
 
@@ -162,7 +162,7 @@ test('a folder of 2,472 colour emoji PNGs is decoded in colour, byte for byte, w
 test('the colour teacher pair trains a student on the dropped colour folder; hover and export stay in colour', async ({ page }) => {
   test.setTimeout(600_000);
   const pair = colourTeacherPair();
-  const side = workingResolution('auto', pair.map((t) => t.input));
+  const side = workingResolution('auto', pair.map((t) => t.input), SIDE);
   const root = mkdtempSync(path.join(tmpdir(), 'cka-colour-'));
   const { count, first } = await writeColourFolder(root);
   const { errors } = await openStudio(page, '?backend=wasm');
@@ -171,7 +171,7 @@ test('the colour teacher pair trains a student on the dropped colour folder; hov
   for (const t of pair) await page.locator(`li[data-teacher="${t.id}"]`).getByRole('checkbox', { name: /^Pick .* for the run$/ }).check({ timeout: 30_000 });
   await expect(page.locator('[data-field="method-teachers"]')).toHaveText(pair.map((t) => t.id).join(', '));
 
-  // Working resolution auto: the teachers' input size, capped at 64.
+  // Working resolution auto: the teachers' input size, capped at 64 and at the images' own 32 px.
   await page.getByTestId('transfer-folder').setInputFiles(path.join(root, 'emoji'));
   const summary = page.locator('[data-dropped-set="dropped:emoji"] [data-field="transfer-summary"]');
   await expect(summary).toContainText(`${count.toLocaleString('en-US')} images at ${side} × ${side} colour`, { timeout: 240_000 });

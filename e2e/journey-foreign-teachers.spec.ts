@@ -79,13 +79,8 @@ test('a TM export is read right, its bare twin is scaled right, and Try it sees 
   await expect(measured).toHaveText(/^Measured: /);
   await page.locator('.teacher-cards').last().screenshot({ path: test.info().outputPath('foreign-cards.png') });
 
-  // 3. Try it with the TM teacher picked, on a dropped 28 x 28 PNG (an MNIST test 7). With its
-  // 32 px input picked, 'auto' would decode drops at 32 px; the run is set to the digit's 28 px
-  // so that Try it and the transfer drop can be checked against the file byte for byte.
+  // 3. Try it with the TM teacher picked, on a dropped 28 x 28 PNG (an MNIST test 7).
   await tm.getByRole('checkbox').check();
-  const method = page.getByRole('region', { name: 'Method' });
-  await method.locator('details.method-details > summary').click();
-  await method.getByLabel('Working resolution').selectOption('28');
   const test10k = await loadLabelledImages('mnist', 'test', readDataFileFromDisk);
   const digit = test10k.pixels.slice(0, 784);
   const png = encodeGrayPng(digit, 28, 28);

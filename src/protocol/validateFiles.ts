@@ -39,7 +39,8 @@ function parsePredict(r: Json): WorkerRequest | WorkerErrorInfo {
   if (r.image !== undefined) {
     if (!(r.image instanceof ArrayBuffer) || r.image.byteLength === 0) return badRequest('image must be the non-empty bytes (ArrayBuffer) of a PNG or JPEG file');
     if (r.resolution !== undefined && !wholeIn(r.resolution, MIN_SIDE, MAX_SIDE)) return badRequest(`resolution must be a whole number of pixels in [${MIN_SIDE}, ${MAX_SIDE}]`);
-    return { ...common, image: r.image, resolution: r.resolution as number | undefined };
+    if (r.auto !== undefined && typeof r.auto !== 'boolean') return badRequest('auto must be true or false');
+    return { ...common, image: r.image, resolution: r.resolution as number | undefined, auto: r.auto };
   }
   if (!wholeIn(r.count, 1, 1000) || !wholeIn(r.height, 1, 1024) || !wholeIn(r.width, 1, 1024)) {
     return badRequest('count (1..1000), height and width (1..1024) must be whole numbers');
@@ -82,7 +83,8 @@ export function parseFilesRequest(r: Json): WorkerRequest | WorkerErrorInfo | nu
       if (isProblem(files)) return files;
       if (r.role === 'evaluation' && !isName(r.transferId)) return badRequest('an evaluation set needs the transferId of the dropped transfer set it evaluates');
       if (r.resolution !== undefined && !wholeIn(r.resolution, MIN_SIDE, MAX_SIDE)) return badRequest(`resolution must be a whole number of pixels in [${MIN_SIDE}, ${MAX_SIDE}]`);
-      return { kind: 'loadImageFiles', name: r.name, role: r.role, files, transferId: r.transferId as string | undefined, resolution: r.resolution as number | undefined };
+      if (r.auto !== undefined && typeof r.auto !== 'boolean') return badRequest('auto must be true or false');
+      return { kind: 'loadImageFiles', name: r.name, role: r.role, files, transferId: r.transferId as string | undefined, resolution: r.resolution as number | undefined, auto: r.auto };
     }
     case 'previewImages':
       if (!isName(r.data)) return badRequest('data must name a data set');

@@ -157,6 +157,8 @@ export interface LoadImageFilesRequest {
    * (28 when absent). A labelled folder is decoded to its transfer set's size and channels.
    */
   resolution?: number;
+  /** The resolution is RunConfig's 'auto': decode no larger than the drop's largest image (auto never upsamples). */
+  auto?: boolean;
 }
 
 export interface LoadImageFilesResult extends ImagesSummary {
@@ -230,6 +232,8 @@ export type PredictRequest = {
       image: ArrayBuffer;
       /** The side to decode it to before a run (the page's working resolution); a run's student takes its own. */
       resolution?: number;
+      /** As for a dropped folder: the resolution is 'auto', so never above the image's own size. */
+      auto?: boolean;
     }
 );
 

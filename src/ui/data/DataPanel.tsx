@@ -58,6 +58,7 @@ export function DataPanel() {
   const notice = useStudio((s) => s.dataNotice);
   const chosenDrop = dropped.find((d) => d.id === transfer);
   const side = useStudio(dropResolution);
+  const auto = useStudio((s) => s.draft.resolution === 'auto');
   return (
     <Step id="data" number={2} title="Data" summary={dataTitle(transfer, dropped)} info="transferData">
       <fieldset className="data-choices">
@@ -71,7 +72,7 @@ export function DataPanel() {
       </fieldset>
       <FileDropZone
         label="Drop transfer images"
-        hint={dropHint(side)}
+        hint={dropHint(side, auto)}
         onFiles={(files) => void imageDrops.transfer(files)}
         pickers={[
           { label: 'Choose an image folder', folder: true, testId: 'transfer-folder' },

@@ -27,11 +27,12 @@ export function skippedText(skipped: { name: string; reason: string }[]): string
 export const decodingText = (name: string, done: number, total: number): string =>
   `Decoding ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} images from ${name}…`;
 
-/** What a transfer drop becomes: the working resolution now in force, colour kept, and what that costs. */
-export function dropHint(side: number): string {
+/** What a transfer drop becomes: the working resolution now in force, colour kept, and what that costs at most. */
+export function dropHint(side: number, auto: boolean): string {
   const each = bytesPerImage({ height: side, width: side }, 3);
+  const size = auto ? `${side} × ${side} (the working resolution, auto: never above the images' own size)` : `${side} × ${side} (the working resolution)`;
   return (
-    `Drop a folder (or many files) of PNG or JPEG images: the worker decodes them to ${side} × ${side} (the working resolution), ` +
+    `Drop a folder (or many files) of PNG or JPEG images: the worker decodes them to ${size}, ` +
     `in colour when they have colour, gray otherwise; each teacher resizes them to its own input. ` +
     `In colour 1,000 images take ${megabytes(1_000 * each)}, 10,000 take ${megabytes(10_000 * each)}.`
   );

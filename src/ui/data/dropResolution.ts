@@ -17,3 +17,6 @@ export function pickedTeacherInputs(state: StudioState): TeacherInputSize[] {
  * of their own to cap it (photos come in every size).
  */
 export const dropResolution = (state: StudioState): number => workingResolution(state.draft.resolution, pickedTeacherInputs(state));
+
+/** What a drop request says of its size: the side, and whether 'auto' chose it (then the worker never decodes above the images' own size). */
+export const dropSizeRequest = (state: StudioState): { resolution: number; auto: boolean } => ({ resolution: dropResolution(state), auto: state.draft.resolution === 'auto' });

@@ -67,5 +67,7 @@ describe('image drops in the store', () => {
     await drops.transfer([pathed('photos/a.png')]);
     await drops.evaluation('dropped:photos', [pathed('labelled/3/a.png')]);
     expect(sent.slice(3).map((r) => r.resolution)).toEqual([96, undefined]);
+    // 'auto' is said so: the worker then never decodes above the images' own size.
+    expect(sent.map((r) => r.auto)).toEqual([true, true, true, false, undefined]);
   });
 });

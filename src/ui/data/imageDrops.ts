@@ -3,7 +3,7 @@ import type { StudioStore } from '../store/studioStore';
 import { errorInfo } from '../../protocol/errors';
 import { imageDropName, readFiles, type PathedFile } from './dropFiles';
 import { decodingText } from './dataText';
-import { dropResolution } from './dropResolution';
+import { dropSizeRequest } from './dropResolution';
 
 export type LoadImageFilesCall = (request: LoadImageFilesRequest) => Promise<LoadImageFilesResult>;
 
@@ -19,8 +19,8 @@ export function createImageDrops(call: LoadImageFilesCall, store: StudioStore) {
     setDataNotice({ state: 'loading', text: `Reading ${files.length.toLocaleString('en-US')} files from ${name}…` });
     try {
       // A labelled folder is decoded at its transfer set's size (the worker knows it); a transfer folder at the working resolution.
-      const resolution = role === 'transfer' ? dropResolution(store.getState()) : undefined;
-      const result = await call({ kind: 'loadImageFiles', name, role, files: await readFiles(files), transferId, resolution });
+      const size = role === 'transfer' ? dropSizeRequest(store.getState()) : {};
+      const result = await call({ kind: 'loadImageFiles', name, role, files: await readFiles(files), transferId, ...size });
       setDataNotice(null);
       return result;
     } catch (error) {

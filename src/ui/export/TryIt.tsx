@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { DROPPED_SIZE, toGrayscale } from '../../core/data/droppedImages';
 import type { PredictResult, WorkerErrorInfo } from '../../protocol/messages';
 import { studioStore, useStudio } from '../store/studioStore';
-import { dropResolution } from '../data/dropResolution';
+import { dropSizeRequest } from '../data/dropResolution';
 import { errorInfo, errorText } from '../../protocol/errors';
 import { FileDropZone } from '../teachers/FileDropZone';
 import { trainingWorker } from '../workerClient';
@@ -116,7 +116,7 @@ export function TryIt() {
     setAnswer({ phase: 'busy' });
     try {
       const request = dropped.current
-        ? { kind: 'predict' as const, image: dropped.current.slice(0), resolution: dropResolution(studioStore.getState()), teacherIds: picked }
+        ? { kind: 'predict' as const, image: dropped.current.slice(0), ...dropSizeRequest(studioStore.getState()), teacherIds: picked }
         : { kind: 'predict' as const, pixels: rasterise(strokes.current), count: 1, ...DROPPED_SIZE, teacherIds: picked };
       const result = await trainingWorker.call(request);
       setAnswer({ phase: 'ready', result });

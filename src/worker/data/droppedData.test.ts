@@ -3,7 +3,7 @@ import { fakeFetch } from '../../browser/fakeServer.testutil';
 import { validateConfig } from '../../core/method/validateConfig';
 import type { DroppedFile } from '../../protocol/messages';
 import type { CompactPixels, DropSize } from '../../core/data/droppedImages';
-import { DroppedData } from './droppedData';
+import { DroppedData, transferSize } from './droppedData';
 import { toErrorInfo } from '../failure';
 import { createTeacherRegistry } from '../teachers/teacherRegistry';
 import { servedSources } from '../teachers/teacherSources';
@@ -95,5 +95,21 @@ describe('dropped image sets', () => {
     expect(error.code).toBe('bad-images');
     expect(error.message).toMatch(/^huge: 21,846 images at 128 × 128 in colour would take 1,073.8 MB, more than the 1,073.7 MB .* drop at most 21,845 images, or pick a lower working resolution$/);
     expect(decoded).toBe(0);
+  });
+
+  it("decodes at auto's resolution only up to the drop's largest image, and at a set resolution as set", () => {
+    const png = (side: number): DroppedFile => {
+      const b = new Uint8Array(24);
+      b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+      new DataView(b.buffer).setUint32(16, side);
+      new DataView(b.buffer).setUint32(20, side);
+      return { name: `${side}.png`, bytes: b.buffer };
+    };
+    // 28 px digits under a 32 px teacher stay 28 px; photos of 500 px are decoded at the 64 px asked.
+    expect(transferSize({ resolution: 32, auto: true }, [png(28), png(20)])).toEqual({ height: 28, width: 28 });
+    expect(transferSize({ resolution: 64, auto: true }, [png(500), png(28)])).toEqual({ height: 64, width: 64 });
+    expect(transferSize({ resolution: 32, auto: false }, [png(28)])).toEqual({ height: 32, width: 32 });
+    expect(transferSize({ resolution: 32, auto: true }, [png(2)])).toEqual({ height: 8, width: 8 });
+    expect(transferSize({}, [png(500)])).toEqual({ height: 28, width: 28 });
   });
 });

@@ -1,7 +1,8 @@
 import { dropBudget } from '../../core/data/dropBudget';
 import { DROPPED_SIZE, classesOfPaths, droppedImageSet, isImageName, type CompactPixels, type DecodedImage, type DropSize } from '../../core/data/droppedImages';
 import type { LabelledImages } from '../../core/data/labelledImages';
-import type { LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
+import type { DroppedFile, LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
+import { largestSide } from '../../core/data/encodedImageSize';
 import { summarizeImages } from './dataSummary';
 import { WorkerFailure } from '../failure';
 import { errorMessage } from '../../protocol/errors';
@@ -19,8 +20,20 @@ export interface DroppedSet {
 /** One image file to `size`, as gray bytes when it has no colour and RGB bytes when it has. */
 export type DecodeImage = (bytes: ArrayBuffer, size: DropSize) => Promise<CompactPixels>;
 
-/** The square a transfer drop is decoded to: its working resolution, or the built-in sets' 28 px. */
-const sizeOf = (resolution: number | undefined): DropSize => (resolution === undefined ? DROPPED_SIZE : { height: resolution, width: resolution });
+/** Auto never decodes a drop below this, whatever its images' size: a student needs a few pixels to pool. */
+const SMALLEST_AUTO_SIDE = 8;
+
+/**
+ * The square a transfer drop is decoded to: its working resolution (the built-in sets' 28 px
+ * when none is given). When that came from 'auto' it is never above the largest image of the
+ * drop, as their headers give it: a folder of 28 px digits stays 28 px under 32 px teachers.
+ */
+export function transferSize(request: Pick<LoadImageFilesRequest, 'resolution' | 'auto'>, files: readonly DroppedFile[]): DropSize {
+  const wanted = request.resolution ?? DROPPED_SIZE.height;
+  const own = request.auto ? largestSide(files.map((f) => new Uint8Array(f.bytes))) : undefined;
+  const side = own === undefined ? wanted : Math.min(wanted, Math.max(own, SMALLEST_AUTO_SIDE));
+  return { height: side, width: side };
+}
 
 /** Hears how many of a drop's files are decoded; called every PROGRESS_EVERY files and at the end. */
 export type DecodeProgress = (done: number, total: number) => void;
@@ -48,8 +61,8 @@ export class DroppedData {
     const labelled = request.role === 'evaluation';
     const target = labelled ? this.get(request.transferId ?? '') : null;
     // A labelled folder is decoded as its transfer set was, so the student reads both alike.
-    const size = target ? target.transfer : sizeOf(request.resolution);
-    const { images, skipped } = await this.decodeAll(request, size, progress);
+    const sizeFor = (files: DroppedFile[]): DropSize => (target ? { height: target.transfer.height, width: target.transfer.width } : transferSize(request, files));
+    const { images, skipped, size } = await this.decodeAll(request, sizeFor, progress);
     if (images.length === 0) {
       const why = skipped.length > 0 ? `: ${skipped.slice(0, 3).map((s) => `${s.name} (${s.reason})`).join('; ')}` : '';
       throw new WorkerFailure('bad-images', `${request.name} holds no PNG or JPEG image that could be decoded${why}`);
@@ -74,7 +87,7 @@ export class DroppedData {
     return id;
   }
 
-  private async decodeAll(request: LoadImageFilesRequest, size: DropSize, progress: DecodeProgress) {
+  private async decodeAll(request: LoadImageFilesRequest, sizeFor: (candidates: DroppedFile[]) => DropSize, progress: DecodeProgress) {
     const labelled = request.role === 'evaluation';
     const images: DecodedImage[] = [];
     const skipped: { name: string; reason: string }[] = [];
@@ -83,6 +96,7 @@ export class DroppedData {
       if (!image) skipped.push({ name: file.name, reason: 'not a .png, .jpg or .jpeg file' });
       return image;
     });
+    const size = sizeFor(candidates);
     const { refusal } = dropBudget(candidates.length, size);
     if (refusal) throw new WorkerFailure('bad-images', `${request.name}: ${refusal}`);
     const classes = classesOfPaths(candidates.map((f) => f.name));
@@ -100,6 +114,6 @@ export class DroppedData {
       }
     }
     progress(candidates.length, candidates.length);
-    return { images, skipped };
+    return { images, skipped, size };
   }
 }

@@ -9,6 +9,7 @@ import type { ExportStudentRequest, ExportStudentResult, PredictRequest, Predict
 import { WorkerFailure } from '../failure';
 import type { CompactPixels, DropSize } from '../../core/data/droppedImages';
 import { workingResolution } from '../../core/data/workingResolution';
+import { transferSize } from '../data/droppedData';
 import { errorMessage } from '../../core/errorMessage';
 import { topClasses } from './predictions';
 import type { TeacherRegistry } from '../teachers/teacherRegistry';
@@ -46,12 +47,13 @@ export function createStudentHandlers(sessionIn: SessionIn, registry: TeacherReg
   }
 
   /** A file to try is decoded as the run's images are; before a run, at the picked teachers' working resolution. */
-  async function dropSize(session: TrainingSession | null, teacherIds: string[], resolution: number | undefined): Promise<DropSize> {
+  async function dropSize(session: TrainingSession | null, teacherIds: string[], request: PredictRequest): Promise<DropSize> {
     if (session) return { height: session.inputs.train.height, width: session.inputs.train.width };
-    if (resolution !== undefined) return { height: resolution, width: resolution };
+    if (!('image' in request)) return { height: request.height, width: request.width };
+    const file = [{ name: 'image', bytes: request.image }];
+    if (request.resolution !== undefined) return transferSize({ resolution: request.resolution, auto: request.auto }, file);
     const inputs = await Promise.all(teacherIds.map(async (id) => (await registry.get(id)).teacher.metadata.input));
-    const side = workingResolution('auto', inputs);
-    return { height: side, width: side };
+    return transferSize({ resolution: workingResolution('auto', inputs), auto: true }, file);
   }
 
   return {
@@ -75,7 +77,7 @@ export function createStudentHandlers(sessionIn: SessionIn, registry: TeacherReg
     async predict(request) {
       const { teacherIds, top = 3 } = request;
       const session = studentOrNull();
-      const input = await inputOf(request, decode, () => dropSize(session, teacherIds, 'resolution' in request ? request.resolution : undefined));
+      const input = await inputOf(request, decode, () => dropSize(session, teacherIds, request));
       const { pixels, count, height, width, channels } = input;
       const images = tf.tidy(() => tf.tensor4d(Float32Array.from(pixels, (p) => p / 255), [count, height, width, channels]));
       try {
