@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTO_RESOLUTION_CAP, FALLBACK_RESOLUTION, workingResolution } from './workingResolution';
+import { AUTO_RESOLUTION_CAP, FALLBACK_RESOLUTION, autoSideForFiles, workingResolution } from './workingResolution';
 
 const side = (n: number) => ({ height: n, width: n });
 
@@ -21,5 +21,19 @@ describe('the working resolution', () => {
     expect(workingResolution('auto', [side(28)], 32)).toBe(28);
     expect(workingResolution('auto', [])).toBe(FALLBACK_RESOLUTION);
     expect(workingResolution('auto', [], 64)).toBe(28);
+  });
+
+  it('for files, never above the largest side their headers give, nor below 8 px', () => {
+    const png = (side: number) => {
+      const b = new Uint8Array(24);
+      b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      new DataView(b.buffer).setUint32(16, side);
+      new DataView(b.buffer).setUint32(20, side);
+      return b;
+    };
+    expect(autoSideForFiles(32, [png(28), png(16)])).toBe(28);
+    expect(autoSideForFiles(64, [png(500)])).toBe(64);
+    expect(autoSideForFiles(32, [png(3)])).toBe(8);
+    expect(autoSideForFiles(32, [new Uint8Array(3)])).toBe(32);
   });
 });

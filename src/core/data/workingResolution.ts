@@ -1,4 +1,5 @@
 import type { ResolutionSetting } from '../method/config/schema';
+import { largestSide } from './encodedImageSize';
 
 /** The side 'auto' never goes past: 64 × 64 × 3 is 12 KB an image, and a student at 64 px still trains in a browser. */
 export const AUTO_RESOLUTION_CAP = 64;
@@ -23,4 +24,17 @@ export function workingResolution(setting: ResolutionSetting, teachers: readonly
   const wanted = teachers.length > 0 ? Math.max(...teachers.map((t) => Math.max(t.height, t.width))) : FALLBACK_RESOLUTION;
   const capped = Math.min(wanted, AUTO_RESOLUTION_CAP);
   return dataSide !== undefined && dataSide > 0 ? Math.min(capped, dataSide) : capped;
+}
+
+/** Auto never decodes dropped files below this, whatever their size: a student needs a few pixels to pool. */
+export const SMALLEST_AUTO_SIDE = 8;
+
+/**
+ * Auto's side for image files (a dropped folder, a file to try, the CLI's images): `wanted`,
+ * but never above the largest side their PNG/JPEG headers give, so 28 px digits stay 28 px
+ * under a 32 px teacher. Files whose size cannot be read leave `wanted` as it is.
+ */
+export function autoSideForFiles(wanted: number, files: readonly Uint8Array[]): number {
+  const own = largestSide(files);
+  return own === undefined ? wanted : Math.min(wanted, Math.max(own, SMALLEST_AUTO_SIDE));
 }

@@ -2,7 +2,7 @@ import { dropBudget } from '../../core/data/dropBudget';
 import { DROPPED_SIZE, classesOfPaths, droppedImageSet, isImageName, type CompactPixels, type DecodedImage, type DropSize } from '../../core/data/droppedImages';
 import type { LabelledImages } from '../../core/data/labelledImages';
 import type { DroppedFile, LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
-import { largestSide } from '../../core/data/encodedImageSize';
+import { autoSideForFiles } from '../../core/data/workingResolution';
 import { summarizeImages } from './dataSummary';
 import { WorkerFailure } from '../failure';
 import { errorMessage } from '../../protocol/errors';
@@ -20,9 +20,6 @@ export interface DroppedSet {
 /** One image file to `size`, as gray bytes when it has no colour and RGB bytes when it has. */
 export type DecodeImage = (bytes: ArrayBuffer, size: DropSize) => Promise<CompactPixels>;
 
-/** Auto never decodes a drop below this, whatever its images' size: a student needs a few pixels to pool. */
-const SMALLEST_AUTO_SIDE = 8;
-
 /**
  * The square a transfer drop is decoded to: its working resolution (the built-in sets' 28 px
  * when none is given). When that came from 'auto' it is never above the largest image of the
@@ -30,8 +27,7 @@ const SMALLEST_AUTO_SIDE = 8;
  */
 export function transferSize(request: Pick<LoadImageFilesRequest, 'resolution' | 'auto'>, files: readonly DroppedFile[]): DropSize {
   const wanted = request.resolution ?? DROPPED_SIZE.height;
-  const own = request.auto ? largestSide(files.map((f) => new Uint8Array(f.bytes))) : undefined;
-  const side = own === undefined ? wanted : Math.min(wanted, Math.max(own, SMALLEST_AUTO_SIDE));
+  const side = request.auto ? autoSideForFiles(wanted, files.map((f) => new Uint8Array(f.bytes))) : wanted;
   return { height: side, width: side };
 }
 
