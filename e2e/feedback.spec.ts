@@ -37,7 +37,7 @@ test('defect 5: Start waits while dropped images decode, and the page counts the
   // Not the previous data set: Start is off until the new one is in, and the page says why.
   await expect(control(page, 'Start training')).toBeDisabled();
   await expect(page.locator('[data-field="start-hint"]')).toContainText('Start waits for the dropped images');
-  await expect(page.getByRole('region', { name: 'Data' })).toContainText(/Decoding 3,000 files from many: [\d,]+ done/, { timeout: 60_000 });
+  await expect(page.getByRole('region', { name: 'Data' })).toContainText(/Decoding [\d,]+ of 3,000 images from many…/, { timeout: 60_000 });
   await expect(page.getByRole('radio', { name: /many \(dropped\)/ })).toBeChecked({ timeout: 60_000 });
   await expect(control(page, 'Start training')).toBeEnabled();
   await expect(method(page).locator('[data-field="method-data"]')).toHaveText('dropped:many');

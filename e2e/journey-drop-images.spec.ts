@@ -31,7 +31,7 @@ async function writeFolders(root: string) {
   for (let i = 0; i < TRANSFER; i++) {
     const name = `digits/img-${String(i).padStart(5, '0')}.png`;
     writeFileSync(path.join(root, name), encodeGrayPng(image(train, i), 28, 28));
-    transfer.push({ name, pixels: image(train, i), label: null });
+    transfer.push({ name, pixels: image(train, i), channels: 1, label: null });
   }
   writeFileSync(path.join(root, 'digits', 'notes.txt'), 'not an image: the worker must skip it');
   const labelled: DecodedImage[] = [];
@@ -42,7 +42,7 @@ async function writeFolders(root: string) {
     const name = `labelled/${label}/t-${String(i).padStart(5, '0')}.png`;
     mkdirSync(path.join(root, 'labelled', label), { recursive: true });
     writeFileSync(path.join(root, name), encodeGrayPng(image(test, i), 28, 28));
-    labelled.push({ name, pixels: image(test, i), label });
+    labelled.push({ name, pixels: image(test, i), channels: 1, label });
   }
   return {
     transfer: summarizeImages(droppedImageSet('digits', transfer, false)),

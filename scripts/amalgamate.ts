@@ -1,7 +1,7 @@
 import type { LabelledImages } from '../src/core/data/labelledImages';
 import { splitValidation } from '../src/core/data/validationSplit';
 import type { RunConfig } from '../src/core/method/config';
-import { loadRunData } from '../src/core/method/runData';
+import { atWorkingResolution, loadRunData } from '../src/core/method/runData';
 import { runAmalgamation, type EpochRecord } from '../src/core/method/runAmalgamation';
 import { readDataFileFromDisk } from '../src/node/dataFiles';
 import { spreadSample } from '../src/core/teachers/inputScaling';
@@ -28,11 +28,13 @@ async function amalgamate(args: AmalgamateArgs, argv: string[]): Promise<void> {
   const backend = await useNodeBackend(args.backend);
   console.log(formatConfig(config, backend));
   const signal = abortOnSigint();
-  const { train, test } = await evaluationData(config, args.evaluate);
+  const loaded = await evaluationData(config, args.evaluate);
   // A model folder without metadata has its input scaling checked on transfer images, as in the studio.
-  const sample = spreadSample(train.pixels, train);
+  const sample = spreadSample(loaded.train.pixels, loaded.train);
   const teachers = await Promise.all(config.teachers.map((id) => resolveTeacher(id, sample)));
   sample.dispose();
+  // The student learns at the working resolution; each teacher still resizes to its own input.
+  const { train, test } = atWorkingResolution(config, teachers.map((t) => t.metadata.input), loaded);
   const progress = createProgress(process.stderr, config);
   const onEpoch = (e: EpochRecord) => {
     progress.clear();

@@ -1,11 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import path from 'node:path';
-import { DROPPED_SIZE } from '../src/core/data/droppedImages';
+import { readFileSync } from 'node:fs';
+import { channelsOf, withChannels } from '../src/core/data/droppedImages';
+import { autoSideForFiles, workingResolution } from '../src/core/data/workingResolution';
 import { loadLabelledImages } from '../src/core/data/labelledImages';
 import { spreadSample } from '../src/core/teachers/inputScaling';
 import type { DroppedTeacherBuild } from '../src/core/teachers/loadDropped';
 import { readDataFileFromDisk } from '../src/node/dataFiles';
-import { readImageAsGray } from '../src/node/imageFiles';
+import { readImageAt } from '../src/node/imageFiles';
 import { isModelFolder, loadTeacherFolder, loadTeacherFromDir, teachersRoot } from '../src/node/teacherFiles';
 import { useNodeBackend } from '../src/node/wasmBackend';
 import { UsageError } from './cli/args';
@@ -27,9 +29,13 @@ async function teacherFor(args: PredictArgs): Promise<DroppedTeacherBuild['teach
 async function predict(args: PredictArgs): Promise<void> {
   await useNodeBackend(args.backend);
   const teacher = await teacherFor(args);
-  const { height, width } = DROPPED_SIZE;
-  const pixels = args.images.map(readImageAsGray);
-  const x = tf.tensor4d(Float32Array.from(pixels.flatMap((p) => Array.from(p)), (v) => v / 255), [pixels.length, height, width, 1]);
+  // As the studio decodes a drop under 'auto': at the teacher's input size (at most 64 px, never
+  // above the images' own), RGB when any image has colour; the teacher then resizes to its own input.
+  const side = autoSideForFiles(workingResolution('auto', [teacher.metadata.input]), args.images.map((f) => new Uint8Array(readFileSync(f))));
+  const decoded = args.images.map((file) => readImageAt(file, { height: side, width: side }));
+  const channels = channelsOf(decoded);
+  const pixels = decoded.map((d) => withChannels(d, channels));
+  const x = tf.tensor4d(Float32Array.from(pixels.flatMap((p) => Array.from(p)), (v) => v / 255), [pixels.length, side, side, channels]);
   const rows = teacher.probabilities(x).arraySync();
   const labels = teacher.metadata.labels;
   const out = args.images.map((file, i) => ({ file, probabilities: Object.fromEntries(labels.map((l, c) => [l, rows[i][c]])) }));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLabelledImages } from '../../src/core/data/labelledImages';
 import { readDataFileFromDisk } from '../../src/node/dataFiles';
-import { encodeGrayPng } from '../../src/node/pngEncode';
+import { encodeGrayPng, encodeRgbPng } from '../../src/node/pngEncode';
 import { useNodeBackend } from '../../src/node/wasmBackend';
 
 /**
@@ -51,6 +51,21 @@ describe('npm run predict', () => {
       expect(printed.map((p) => p.file)).toEqual(files);
       printed.forEach((p, i) => labels.forEach((l, c) => expect(Math.abs(p.probabilities[l] - own[i][c])).toBeLessThan(1e-4)));
     }
+  }, 120_000);
+
+  it('gives a colour image to a colour model in colour: its softmax for the RGB tensor, not a gray one', async () => {
+    const emoji = await loadLabelledImages('emoji', 'test', readDataFileFromDisk);
+    const rgb = emoji.pixels.slice(0, 32 * 32 * 3);
+    const file = path.join(dir, 'emoji.png');
+    writeFileSync(file, encodeRgbPng(rgb, 32, 32));
+    const reference = await referenceModel();
+    const colour = tf.tensor4d(Float32Array.from(rgb, (p) => p / 255), [1, 32, 32, 3]);
+    const own = (reference.predict(colour.mul(2).sub(1)) as tf.Tensor2D).arraySync()[0];
+    const gray = (reference.predict(colour.mean(3, true).tile([1, 1, 1, 3]).mul(2).sub(1)) as tf.Tensor2D).arraySync()[0];
+    const [printed] = predict('--teacher', tmMnist, file);
+    own.forEach((p, c) => expect(Math.abs(printed.probabilities[String(c)] - p)).toBeLessThan(1e-4));
+    // And the check can fail: the gray version of the same image gives other probabilities.
+    expect(Math.max(...own.map((p, c) => Math.abs(p - gray[c])))).toBeGreaterThan(1e-3);
   }, 120_000);
 
   it('refuses a call without --teacher or images, by name', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import { decodePng } from './pngDecode';
-import { encodePng } from './pngEncode';
+import { encodeRgbPng } from './pngEncode';
 
 /** A PNG from already filtered rows (filter byte first); CRCs left 0, which the decoder does not check. */
 function png(width: number, height: number, colour: number, rows: number[][], depth = 8, extra: [string, number[]][] = []): Uint8Array {
@@ -64,7 +64,7 @@ describe('decodePng', () => {
 
   it('reads back an RGB PNG the encoder wrote, byte for byte', () => {
     const pixels = Uint8Array.from({ length: 5 * 4 * 3 }, (_, i) => (i * 37) % 256);
-    const { width, height, rgba } = decodePng(encodePng(pixels, 5, 4, 3));
+    const { width, height, rgba } = decodePng(encodeRgbPng(pixels, 5, 4));
     expect([width, height]).toEqual([5, 4]);
     expect(Array.from(rgba.filter((_, i) => i % 4 !== 3))).toEqual(Array.from(pixels));
   });

@@ -1,5 +1,4 @@
 import type { DroppedFile, WorkerErrorInfo, WorkerRequest } from './messages';
-import { WORKING_SIZES, type WorkingShape } from '../core/data/droppedImages';
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null;
@@ -30,21 +29,28 @@ function parseLabels(value: unknown): string[] | undefined | WorkerErrorInfo {
 const wholeIn = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
+/** The sides a drop may be decoded to: the working resolutions (28 to 128 px, or auto's teacher sizes) with room. */
+const [MIN_SIDE, MAX_SIDE] = [8, 256];
+
 function parsePredict(r: Json): WorkerRequest | WorkerErrorInfo {
   if (!Array.isArray(r.teacherIds) || !r.teacherIds.every((id) => typeof id === 'string')) return badRequest('teacherIds must be a list of ids');
   if (r.top !== undefined && !wholeIn(r.top, 1, 100)) return badRequest('top must be a whole number in [1, 100]');
   const common = { kind: 'predict' as const, teacherIds: r.teacherIds as string[], top: r.top as number | undefined };
   if (r.image !== undefined) {
     if (!(r.image instanceof ArrayBuffer) || r.image.byteLength === 0) return badRequest('image must be the non-empty bytes (ArrayBuffer) of a PNG or JPEG file');
-    return { ...common, image: r.image };
+    if (r.resolution !== undefined && !wholeIn(r.resolution, MIN_SIDE, MAX_SIDE)) return badRequest(`resolution must be a whole number of pixels in [${MIN_SIDE}, ${MAX_SIDE}]`);
+    if (r.auto !== undefined && typeof r.auto !== 'boolean') return badRequest('auto must be true or false');
+    return { ...common, image: r.image, resolution: r.resolution as number | undefined, auto: r.auto };
   }
   if (!wholeIn(r.count, 1, 1000) || !wholeIn(r.height, 1, 1024) || !wholeIn(r.width, 1, 1024)) {
     return badRequest('count (1..1000), height and width (1..1024) must be whole numbers');
   }
-  if (!(r.pixels instanceof Uint8Array) || r.pixels.length !== r.count * r.height * r.width) {
-    return badRequest(`pixels must be a Uint8Array of count x height x width = ${Number(r.count) * Number(r.height) * Number(r.width)} grayscale bytes`);
+  if (r.channels !== undefined && r.channels !== 1 && r.channels !== 3) return badRequest('channels must be 1 (gray) or 3 (RGB)');
+  const channels = r.channels ?? 1;
+  if (!(r.pixels instanceof Uint8Array) || r.pixels.length !== r.count * r.height * r.width * channels) {
+    return badRequest(`pixels must be a Uint8Array of count x height x width x channels = ${Number(r.count) * Number(r.height) * Number(r.width) * channels} bytes`);
   }
-  return { ...common, pixels: r.pixels, count: r.count, height: r.height, width: r.width };
+  return { ...common, pixels: r.pixels, count: r.count, height: r.height, width: r.width, channels };
 }
 
 /** An input scaling {mean, std}: finite mean, positive std; undefined when absent. */
@@ -53,14 +59,6 @@ function parseScaling(value: unknown): { mean: number; std: number } | undefined
   const s = value as { mean?: unknown; std?: unknown };
   const ok = typeof value === 'object' && value !== null && typeof s.mean === 'number' && Number.isFinite(s.mean) && typeof s.std === 'number' && s.std > 0 && Number.isFinite(s.std);
   return ok ? { mean: s.mean as number, std: s.std as number } : badRequest('scaling must be {mean: number, std: number > 0}');
-}
-
-function parseWorkingShape(value: unknown): WorkingShape | undefined | WorkerErrorInfo {
-  if (value === undefined) return undefined;
-  const s = value as { height?: unknown; width?: unknown; channels?: unknown };
-  const side = (v: unknown) => (WORKING_SIZES as readonly unknown[]).includes(v);
-  const ok = isRecord(value) && side(s.height) && side(s.width) && (s.channels === 1 || s.channels === 3);
-  return ok ? { height: s.height as number, width: s.width as number, channels: s.channels as 1 | 3 } : badRequest(`shape must be {height, width} each one of ${WORKING_SIZES.join(', ')} and channels 1 or 3`);
 }
 
 /** The dropped-files, export and predict requests; null for any other kind. */
@@ -84,9 +82,9 @@ export function parseFilesRequest(r: Json): WorkerRequest | WorkerErrorInfo | nu
       const files = parseFiles(r.files);
       if (isProblem(files)) return files;
       if (r.role === 'evaluation' && !isName(r.transferId)) return badRequest('an evaluation set needs the transferId of the dropped transfer set it evaluates');
-      const shape = parseWorkingShape(r.shape);
-      if (isProblem(shape)) return shape;
-      return { kind: 'loadImageFiles', name: r.name, role: r.role, files, transferId: r.transferId as string | undefined, ...(shape ? { shape } : {}) };
+      if (r.resolution !== undefined && !wholeIn(r.resolution, MIN_SIDE, MAX_SIDE)) return badRequest(`resolution must be a whole number of pixels in [${MIN_SIDE}, ${MAX_SIDE}]`);
+      if (r.auto !== undefined && typeof r.auto !== 'boolean') return badRequest('auto must be true or false');
+      return { kind: 'loadImageFiles', name: r.name, role: r.role, files, transferId: r.transferId as string | undefined, resolution: r.resolution as number | undefined, auto: r.auto };
     }
     case 'previewImages':
       if (!isName(r.data)) return badRequest('data must name a data set');

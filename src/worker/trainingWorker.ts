@@ -14,7 +14,7 @@ import { holdLifeLock } from './lifeLock';
 import { probeImagesHandler } from './embedding/probeImagesHandler';
 import { DroppedData } from './data/droppedData';
 import { createImageHandlers } from './data/imageHandlers';
-import { decodeImage, decodeToGray } from './data/imageDecode';
+import { decodeImage } from './data/imageDecode';
 import { createStudentHandlers } from './student/studentHandlers';
 import { createTeacherHandlers } from './teachers/teacherHandlers';
 import { createTeacherRegistry } from './teachers/teacherRegistry';
@@ -44,7 +44,7 @@ let requestedBackend: BackendName | undefined;
 
 const emit: Emit = (event) => scope.postMessage({ type: 'event', event });
 const training = createTrainingController(trainingInputsLoader(registry, droppedData, sources, () => backend), () => backend, emit);
-const student = createStudentHandlers((states, what) => training.sessionIn(states, what), registry, decodeToGray);
+const student = createStudentHandlers((states, what) => training.sessionIn(states, what), registry, decodeImage);
 const images = createImageHandlers(droppedData, sources);
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classesOfPaths, droppedBytes, droppedImageSet, isImageName, toGrayscale, toRgb, workingShape } from './droppedImages';
+import { classesOfPaths, compactPixels, droppedImageSet, isImageName, toGrayscale } from './droppedImages';
 
 describe('dropped images', () => {
   it('reads class folders below the dropped root, or from the top when class folders were dropped', () => {
@@ -18,7 +18,7 @@ describe('dropped images', () => {
   });
 
   it('orders images by name (numbers as numbers), so any listing order gives the same set', () => {
-    const img = (name: string, v: number, label: string | null = null) => ({ name, pixels: new Uint8Array(784).fill(v), label });
+    const img = (name: string, v: number, label: string | null = null) => ({ name, pixels: new Uint8Array(784).fill(v), channels: 1 as const, label });
     const a = droppedImageSet('d', [img('10.png', 10), img('9.png', 9), img('1.png', 1)], false);
     expect(Array.from(a.pixels.filter((_, i) => i % 784 === 0))).toEqual([1, 9, 10]);
     expect(a.labelNames).toEqual([]);
@@ -30,28 +30,23 @@ describe('dropped images', () => {
     expect(isImageName('A.JPEG') && isImageName('b.png') && !isImageName('c.gif')).toBe(true);
   });
 
-  it('keeps colour as RGB bytes, transparent pixels fading to black', () => {
-    const rgba = Uint8Array.from([10, 200, 30, 255, 200, 100, 50, 0, 200, 100, 50, 128]);
-    expect(Array.from(toRgb(rgba))).toEqual([10, 200, 30, 0, 0, 0, 100, 50, 25]);
-    const set = droppedImageSet('c', [{ name: 'a.png', pixels: new Uint8Array(32 * 32 * 3).fill(7), label: null }], false, { height: 32, width: 32, channels: 3 });
-    expect([set.height, set.width, set.channels, set.pixels.length]).toEqual([32, 32, 3, 3072]);
-    expect(() => droppedImageSet('c', [{ name: 'b.png', pixels: new Uint8Array(784), label: null }], false, { height: 32, width: 32, channels: 3 })).toThrow(/b\.png: 784 bytes/);
+  it('keeps a colour image in three bytes a pixel and a gray one in one, faded by alpha alike', () => {
+    const gray = Uint8Array.from([10, 10, 10, 255, 200, 0, 0, 0]);
+    expect(compactPixels(gray)).toEqual({ pixels: Uint8Array.from([10, 0]), channels: 1 });
+    const colour = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 128, 7, 7, 7, 255]);
+    expect(compactPixels(colour)).toEqual({ pixels: Uint8Array.from([255, 0, 0, 0, 128, 0, 7, 7, 7]), channels: 3 });
   });
 
-  it('picks the working shape from the teachers: 28 gray for gray ones, else colour at the smallest size that holds the largest, capped at 128', () => {
-    const gray28 = { height: 28, width: 28, channels: 1 };
-    expect(workingShape([])).toEqual({ height: 28, width: 28, channels: 1 });
-    expect(workingShape([gray28, { height: 32, width: 32, channels: 1 }])).toEqual({ height: 28, width: 28, channels: 1 });
-    expect(workingShape([gray28, { height: 32, width: 32, channels: 3 }])).toEqual({ height: 32, width: 32, channels: 3 });
-    expect(workingShape([{ height: 96, width: 96, channels: 3 }])).toEqual({ height: 96, width: 96, channels: 3 });
-    expect(workingShape([{ height: 224, width: 224, channels: 3 }])).toEqual({ height: 128, width: 128, channels: 3 });
-  });
-
-  it('says what a drop costs in bytes and refuses one past the cap', () => {
-    const colour64 = { height: 64, width: 64, channels: 3 } as const;
-    expect(droppedBytes(1_000, colour64)).toEqual({ bytes: 12_288_000, refusal: null });
-    expect(droppedBytes(10_000, colour64).bytes).toBe(122_880_000);
-    expect(droppedBytes(30_000, colour64).refusal).toBeNull();
-    expect(droppedBytes(100_000, colour64).refusal).toMatch(/^100,000 images at 64 × 64 × 3 would take 1,172 MB, more than the 1,024 MB/);
+  it('makes a set RGB when any image has colour (gray ones as R = G = B), or keeps the channels it is given', () => {
+    const size = { height: 1, width: 2 };
+    const red = { name: 'b.png', pixels: Uint8Array.from([255, 0, 0, 0, 0, 255]), channels: 3 as const, label: null };
+    const gray = { name: 'a.png', pixels: Uint8Array.from([50, 100]), channels: 1 as const, label: null };
+    const mixed = droppedImageSet('d', [red, gray], false, size);
+    expect(mixed).toMatchObject({ height: 1, width: 2, channels: 3, count: 2 });
+    expect(Array.from(mixed.pixels)).toEqual([50, 50, 50, 100, 100, 100, 255, 0, 0, 0, 0, 255]);
+    expect(droppedImageSet('d', [gray], false, size).channels).toBe(1);
+    // A labelled folder takes its transfer set's channels: colour becomes gray by the same weights.
+    expect(Array.from(droppedImageSet('d', [red], false, size, 1).pixels)).toEqual([76, 29]);
+    expect(() => droppedImageSet('d', [red], false, { height: 2, width: 2 })).toThrow(/b\.png: 6 bytes decoded, 12 expected/);
   });
 });

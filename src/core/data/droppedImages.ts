@@ -1,45 +1,7 @@
 import type { LabelledImages } from './labelledImages';
 
-/** The shape dropped images are decoded to when nothing asks for more: MNIST's, 28 x 28 gray. */
+/** The built-in sets' shape: what Try it draws and what a drop is decoded to when no working resolution is given. */
 export const DROPPED_SIZE = { height: 28, width: 28, channels: 1 } as const;
-
-/** The working shape of a dropped set: one of WORKING_SIZES, gray or RGB. */
-export interface WorkingShape {
-  height: number;
-  width: number;
-  channels: 1 | 3;
-}
-
-/** The sides a drop may be decoded at; 128 caps it (a 224 px teacher gets its input upscaled from 128). */
-export const WORKING_SIZES = [28, 32, 64, 96, 128] as const;
-
-/** Above this many bytes of pixels a drop is refused (a tab's memory runs out near a few GB). */
-export const DROPPED_BYTES_CAP = 1024 ** 3;
-
-/**
- * The working shape for teachers of these inputs. Gray teachers only: 28 x 28 gray, as the
- * studio always decoded drops (MNIST's shape; the 32 px LeNet teachers take 28 px digits
- * upscaled, as they do from the built-in sets). Any colour teacher: colour, at the smallest
- * working size that holds the largest teacher input (capped at 128), so no teacher sees its
- * images upscaled from less than it could use.
- */
-export function workingShape(inputs: readonly { height: number; width: number; channels: number }[]): WorkingShape {
-  if (!inputs.some((i) => i.channels === 3)) return { ...DROPPED_SIZE };
-  const side = Math.max(...inputs.map((i) => Math.max(i.height, i.width)));
-  const size = WORKING_SIZES.find((s) => s >= side) ?? WORKING_SIZES[WORKING_SIZES.length - 1];
-  return { height: size, width: size, channels: 3 };
-}
-
-/** What `count` images of `shape` hold in bytes, and the refusal when that passes the cap. */
-export function droppedBytes(count: number, shape: WorkingShape): { bytes: number; refusal: string | null } {
-  const bytes = count * shape.height * shape.width * shape.channels;
-  const mb = (n: number) => `${Math.round(n / 1024 ** 2).toLocaleString('en-US')} MB`;
-  const refusal =
-    bytes > DROPPED_BYTES_CAP
-      ? `${count.toLocaleString('en-US')} images at ${shape.height} × ${shape.width} × ${shape.channels} would take ${mb(bytes)}, more than the ${mb(DROPPED_BYTES_CAP)} a drop may hold: drop fewer images, or pick teachers of a smaller input`
-      : null;
-  return { bytes, refusal };
-}
 
 const IMAGE_NAME = /\.(png|jpe?g)$/i;
 export const isImageName = (name: string): boolean => IMAGE_NAME.test(name);
@@ -73,23 +35,71 @@ export function toGrayscale(rgba: Uint8ClampedArray | Uint8Array): Uint8Array {
   return out;
 }
 
-/** RGBA to RGB bytes; transparent pixels fade to black, as in toGrayscale. */
+/** RGBA to three bytes per pixel, each channel faded to black by alpha as toGrayscale does. */
 export function toRgb(rgba: Uint8ClampedArray | Uint8Array): Uint8Array {
   const out = new Uint8Array((rgba.length / 4) * 3);
   for (let i = 0; i < rgba.length / 4; i++) {
     const a = rgba[4 * i + 3];
-    for (let c = 0; c < 3; c++) out[3 * i + c] = a === 255 ? rgba[4 * i + c] : Math.round((rgba[4 * i + c] * a) / 255);
+    for (let c = 0; c < 3; c++) out[3 * i + c] = Math.round((rgba[4 * i + c] * a) / 255);
   }
   return out;
 }
 
-export interface DecodedImage {
-  name: string;
-  /** Bytes of the set's working shape (gray or RGB, height-width-channel). */
+/** Decoded pixels as compact as the image allows: one byte a pixel when it has no colour, else three. */
+export interface CompactPixels {
   pixels: Uint8Array;
+  channels: 1 | 3;
+}
+
+/** True when no visible pixel has colour (r = g = b once faded by alpha): such an image keeps one channel. */
+export function hasNoColour(rgba: Uint8ClampedArray | Uint8Array): boolean {
+  for (let i = 0; i < rgba.length; i += 4) {
+    const a = rgba[i + 3];
+    const [r, g, b] = [Math.round((rgba[i] * a) / 255), Math.round((rgba[i + 1] * a) / 255), Math.round((rgba[i + 2] * a) / 255)];
+    if (r !== g || g !== b) return false;
+  }
+  return true;
+}
+
+/** RGBA (a canvas's or a PNG decoder's) to gray bytes for a gray image, RGB bytes for a colour one. */
+export function compactPixels(rgba: Uint8ClampedArray | Uint8Array): CompactPixels {
+  return hasNoColour(rgba) ? { pixels: toGrayscale(rgba), channels: 1 } : { pixels: toRgb(rgba), channels: 3 };
+}
+
+/** Gray bytes as RGB with R = G = B: a gray image among colour ones, or for a colour model. */
+export function grayToRgb(gray: Uint8Array): Uint8Array {
+  const out = new Uint8Array(gray.length * 3);
+  for (let i = 0; i < gray.length; i++) out[3 * i] = out[3 * i + 1] = out[3 * i + 2] = gray[i];
+  return out;
+}
+
+/** RGB bytes to gray with toGrayscale's weights: a colour image in a set that must stay gray. */
+export function rgbToGray(rgb: Uint8Array): Uint8Array {
+  const out = new Uint8Array(rgb.length / 3);
+  for (let i = 0; i < out.length; i++) out[i] = Math.floor((rgb[3 * i] * 299 + rgb[3 * i + 1] * 587 + rgb[3 * i + 2] * 114 + 500) / 1000);
+  return out;
+}
+
+/** An image's pixels with `channels` channels, converted only where they differ. */
+export function withChannels(image: CompactPixels, channels: 1 | 3): Uint8Array {
+  if (image.channels === channels) return image.pixels;
+  return channels === 3 ? grayToRgb(image.pixels) : rgbToGray(image.pixels);
+}
+
+export interface DecodedImage extends CompactPixels {
+  name: string;
   /** The class folder, for a labelled set; null otherwise. */
   label: string | null;
 }
+
+/** The size a drop is decoded to: a square of the working resolution. */
+export interface DropSize {
+  height: number;
+  width: number;
+}
+
+/** The data's own colour: RGB when any image has colour, gray when none has. */
+export const channelsOf = (images: readonly CompactPixels[]): 1 | 3 => (images.some((i) => i.channels === 3) ? 3 : 1);
 
 /** Numbers in names compare as numbers, so "10.png" follows "9.png" and class "10" follows "9". */
 const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
@@ -97,18 +107,21 @@ const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { nume
 /**
  * Decoded images as one set, in file-name order (so the same folder gives the same set and
  * checksum whichever order the browser listed it in). Unlabelled sets have no label names.
+ * Every image must be of `size`; the set is RGB when any image has colour (gray ones become
+ * R = G = B), unless `channels` fixes it (a labelled folder takes its transfer set's).
  */
-export function droppedImageSet(source: string, images: DecodedImage[], labelled: boolean, shape: WorkingShape = DROPPED_SIZE): LabelledImages {
+export function droppedImageSet(source: string, images: DecodedImage[], labelled: boolean, size: DropSize = DROPPED_SIZE, channels: 1 | 3 = channelsOf(images)): LabelledImages {
   const sorted = [...images].sort((a, b) => byName(a.name, b.name));
   const labelNames = labelled ? [...new Set(sorted.map((i) => i.label ?? ''))].sort(byName) : [];
   if (labelNames.length > 256) throw new RangeError(`${source}: ${labelNames.length} class folders; at most 256 are supported`);
-  const size = shape.height * shape.width * shape.channels;
-  const pixels = new Uint8Array(sorted.length * size);
+  const bytes = size.height * size.width * channels;
+  const pixels = new Uint8Array(sorted.length * bytes);
   const labels = new Uint8Array(sorted.length);
   sorted.forEach((image, i) => {
-    if (image.pixels.length !== size) throw new RangeError(`${image.name}: ${image.pixels.length} bytes, not the ${size} of ${shape.height} x ${shape.width} x ${shape.channels}`);
-    pixels.set(image.pixels, i * size);
+    const own = withChannels(image, channels);
+    if (own.length !== bytes) throw new RangeError(`${image.name}: ${own.length} bytes decoded, ${bytes} expected for ${size.height} × ${size.width} × ${channels}`);
+    pixels.set(own, i * bytes);
     labels[i] = labelled ? labelNames.indexOf(image.label ?? '') : 0;
   });
-  return { source, height: shape.height, width: shape.width, channels: shape.channels, count: sorted.length, pixels, labels, labelNames };
+  return { source, height: size.height, width: size.width, channels, count: sorted.length, pixels, labels, labelNames };
 }

@@ -1,7 +1,9 @@
 import { concatLabelledImages, loadLabelledImages, takeSamples, type LabelledImages, type ReadDataFile } from '../data/labelledImages';
 import type { Split } from '../data/dataSets';
 import { epochOrder } from '../data/transferSet';
-import { isBuiltInData, type TransferData } from './config';
+import { withShape } from '../data/resizeImages';
+import { workingResolution, type TeacherInputSize } from '../data/workingResolution';
+import { isBuiltInData, type RunConfig, type TransferData } from './config';
 
 async function load(data: TransferData, split: Split, read: ReadDataFile): Promise<LabelledImages> {
   if (!isBuiltInData(data)) throw new Error(`data '${data}' was dropped in the studio; only its worker holds those images`);
@@ -20,4 +22,17 @@ export async function loadRunData(data: TransferData, read: ReadDataFile): Promi
 export function limitImages(set: LabelledImages, limit: number, seed: number): LabelledImages {
   if (limit <= 0 || limit >= set.count) return set;
   return takeSamples(set, epochOrder(set.count, seed, 9999).subarray(0, limit));
+}
+
+/**
+ * A run's images at its working resolution (config.resolution, 'auto' read from the
+ * teachers' input sizes and never above the transfer set's own): the transfer images and the
+ * evaluation set both, at the transfer set's channels, since the student reads both. Sets
+ * already of that shape come back as they are.
+ */
+export function atWorkingResolution(config: Pick<RunConfig, 'resolution'>, teachers: readonly TeacherInputSize[], images: { train: LabelledImages; test: LabelledImages }): { train: LabelledImages; test: LabelledImages } {
+  const { train, test } = images;
+  const side = workingResolution(config.resolution, teachers, Math.max(train.height, train.width));
+  const shape = { height: side, width: side, channels: train.channels };
+  return { train: withShape(train, shape), test: withShape(test, shape) };
 }

@@ -1,4 +1,3 @@
-import type { WorkingShape } from '../../core/data/droppedImages';
 /**
  * Teachers and data in the worker: shipped teachers, data sets, dropped files, the exported
  * student and predictions.
@@ -144,7 +143,7 @@ export interface LoadTeacherFilesResult extends LoadTeacherResult {
   scaling: ScalingCheck | null;
 }
 
-/** A folder or many PNG/JPEG files, decoded in the worker to the working shape (28 x 28 gray unless `shape` says more). */
+/** A folder or many PNG/JPEG files, decoded in the worker to 28 x 28 grayscale like the built-in sets. */
 export interface LoadImageFilesRequest {
   kind: 'loadImageFiles';
   name: string;
@@ -153,8 +152,13 @@ export interface LoadImageFilesRequest {
   files: DroppedFile[];
   /** For 'evaluation': the dropped transfer set ('dropped:<name>') it evaluates. */
   transferId?: string;
-  /** For 'transfer': the working shape (src/core/data/droppedImages.ts workingShape); an evaluation set takes its transfer set's. */
-  shape?: WorkingShape;
+  /**
+   * For 'transfer': the working resolution, the side in pixels every image is decoded to
+   * (28 when absent). A labelled folder is decoded to its transfer set's size and channels.
+   */
+  resolution?: number;
+  /** The resolution is RunConfig's 'auto': decode no larger than the drop's largest image (auto never upsamples). */
+  auto?: boolean;
 }
 
 export interface LoadImageFilesResult extends ImagesSummary {
@@ -207,7 +211,7 @@ export interface Prediction {
   probability: number;
 }
 
-/** Top classes of the student (if a run has one) and of teachers for grayscale images, or for one image file. */
+/** Top classes of the student (if a run has one) and of teachers for gray or RGB images, or for one image file. */
 export type PredictRequest = {
   kind: 'predict';
   teacherIds: string[];
@@ -215,21 +219,30 @@ export type PredictRequest = {
   top?: number;
 } & (
   | {
-      /** uint8 grayscale pixels of `count` images of height x width. */
+      /** uint8 pixels of `count` images of height x width x channels. */
       pixels: Uint8Array;
       count: number;
       height: number;
       width: number;
+      /** 1 (gray, the default) or 3 (RGB). */
+      channels?: 1 | 3;
     }
   | {
       /** A PNG or JPEG file's bytes, decoded in the worker exactly as a dropped transfer image is. */
       image: ArrayBuffer;
+      /** The side to decode it to before a run (the page's working resolution); a run's student takes its own. */
+      resolution?: number;
+      /** As for a dropped folder: the resolution is 'auto', so never above the image's own size. */
+      auto?: boolean;
     }
 );
 
 export interface PredictResult {
-  /** The gray images the models were given (decoded from `image` when one was sent). */
-  input: { pixels: Uint8Array; count: number; height: number; width: number };
+  /**
+   * The images the models were given: decoded from `image` when one was sent, at the run's
+   * working resolution (or the picked teachers' before a run), in colour when it has colour.
+   */
+  input: { pixels: Uint8Array; count: number; height: number; width: number; channels: 1 | 3 };
   /** Per image, best first; null when there is no student. */
   student: Prediction[][] | null;
   teachers: { id: string; predictions: Prediction[][] }[];

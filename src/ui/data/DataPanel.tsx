@@ -4,10 +4,10 @@ import type { DroppedImageSet } from '../store/dataSlice';
 import { errorText } from '../../protocol/errors';
 import { Step } from '../layout/Step';
 import { FileDropZone } from '../teachers/FileDropZone';
-import { builtInTitles, skippedText, summaryText } from './dataText';
+import { builtInTitles, dropHint, skippedText, summaryText } from './dataText';
+import { dropResolution } from './dropResolution';
 import { imageDrops } from './imageDropClient';
 import { PreviewGrid } from './PreviewGrid';
-import { dropShape, shapeText } from './dropShape';
 
 function Choice({ value, title, detail }: { value: TransferData; title: string; detail?: string }) {
   const chosen = useStudio((s) => s.transfer === value);
@@ -57,8 +57,8 @@ export function DataPanel() {
   const dropped = useStudio((s) => s.droppedImageSets);
   const notice = useStudio((s) => s.dataNotice);
   const chosenDrop = dropped.find((d) => d.id === transfer);
-  // A string, so the panel re-renders only when the shape's words change.
-  const shape = useStudio((s) => shapeText(dropShape(s)));
+  const side = useStudio(dropResolution);
+  const auto = useStudio((s) => s.draft.resolution === 'auto');
   return (
     <Step id="data" number={2} title="Data" summary={dataTitle(transfer, dropped)} info="transferData">
       <fieldset className="data-choices">
@@ -72,7 +72,7 @@ export function DataPanel() {
       </fieldset>
       <FileDropZone
         label="Drop transfer images"
-        hint={`Drop a folder (or many files) of PNG or JPEG images: they are decoded in the worker at ${shape}, the working shape of the teachers picked now (28 × 28 gray for gray teachers; colour, up to 128 px, once any takes colour), from which every teacher resizes.`}
+        hint={dropHint(side, auto)}
         onFiles={(files) => void imageDrops.transfer(files)}
         pickers={[
           { label: 'Choose an image folder', folder: true, testId: 'transfer-folder' },

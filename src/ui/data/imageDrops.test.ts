@@ -38,11 +38,36 @@ describe('image drops in the store', () => {
     drops.progress({ kind: 'images-progress', progress: { name: 'other', done: 1, total: 9 } });
     expect(store.getState().dataNotice?.text).toBe('Reading 2 files from digits…');
     drops.progress({ kind: 'images-progress', progress: { name: 'digits', done: 1, total: 2 } });
-    expect(store.getState().dataNotice).toEqual({ state: 'loading', text: 'Decoding 2 files from digits: 1 done…' });
+    expect(store.getState().dataNotice).toEqual({ state: 'loading', text: 'Decoding 1 of 2 images from digits…' });
+    drops.progress({ kind: 'images-progress', progress: { name: 'digits', done: 2, total: 2 } });
+    expect(store.getState().dataNotice?.text).toBe('Decoding 2 of 2 images from digits…');
     await new Promise((r) => setTimeout(r, 0));
     finish({} as LoadImageFilesResult);
     await loading;
     drops.progress({ kind: 'images-progress', progress: { name: 'digits', done: 2, total: 2 } }); // late: the load is over
     expect(store.getState().dataNotice).toBeNull();
+  });
+
+  it('decodes a transfer folder at the working resolution: the one set, or auto from the picked teachers', async () => {
+    const store = createStudioStore();
+    const sent: LoadImageFilesRequest[] = [];
+    const drops = createImageDrops((request) => (sent.push(request), call(request)), store);
+    const input = (side: number, channels: 1 | 3) => ({ height: side, width: side, channels, mean: 0, std: 1 });
+    const metadata = (id: string, side: number) => ({ id, title: id, labels: ['a'], input: input(side, 3), featureLayer: 'f', featureSize: 4 });
+    store.getState().setTeacherZoo({ phase: 'ready', entries: [{ id: 'mnist-0-4', metadata: metadata('mnist-0-4', 28) }, { id: 'emoji-a', metadata: metadata('emoji-a', 32) }, { id: 'big', metadata: metadata('big', 224) }] });
+    await drops.transfer([pathed('photos/a.png')]);
+    expect(sent[0].resolution).toBe(28); // the default pick: two 28 px MNIST teachers (one known to this zoo)
+    store.getState().setTeacherPicked('emoji-a', true);
+    await drops.transfer([pathed('photos/a.png')]);
+    expect(sent[1].resolution).toBe(32);
+    store.getState().setTeacherPicked('big', true);
+    await drops.transfer([pathed('photos/a.png')]);
+    expect(sent[2].resolution).toBe(64); // 224 px, capped
+    store.getState().setField('resolution', '96');
+    await drops.transfer([pathed('photos/a.png')]);
+    await drops.evaluation('dropped:photos', [pathed('labelled/3/a.png')]);
+    expect(sent.slice(3).map((r) => r.resolution)).toEqual([96, undefined]);
+    // 'auto' is said so: the worker then never decodes above the images' own size.
+    expect(sent.map((r) => r.auto)).toEqual([true, true, true, false, undefined]);
   });
 });

@@ -2,7 +2,8 @@ import type { LoadImageFilesRequest, LoadImageFilesResult, WorkerEvent } from '.
 import type { StudioStore } from '../store/studioStore';
 import { errorInfo } from '../../protocol/errors';
 import { imageDropName, readFiles, type PathedFile } from './dropFiles';
-import { dropShape } from './dropShape';
+import { decodingText } from './dataText';
+import { dropSizeRequest } from './dropResolution';
 
 export type LoadImageFilesCall = (request: LoadImageFilesRequest) => Promise<LoadImageFilesResult>;
 
@@ -17,9 +18,9 @@ export function createImageDrops(call: LoadImageFilesCall, store: StudioStore) {
     const name = imageDropName(files.map((f) => f.path));
     setDataNotice({ state: 'loading', text: `Reading ${files.length.toLocaleString('en-US')} files from ${name}…` });
     try {
-      // A transfer set is decoded at the picked teachers' working shape; an evaluation set takes its transfer set's.
-      const shape = role === 'transfer' ? { shape: dropShape(store.getState()) } : {};
-      const result = await call({ kind: 'loadImageFiles', name, role, files: await readFiles(files), transferId, ...shape });
+      // A labelled folder is decoded at its transfer set's size (the worker knows it); a transfer folder at the working resolution.
+      const size = role === 'transfer' ? dropSizeRequest(store.getState()) : {};
+      const result = await call({ kind: 'loadImageFiles', name, role, files: await readFiles(files), transferId, ...size });
       setDataNotice(null);
       return result;
     } catch (error) {
@@ -36,7 +37,7 @@ export function createImageDrops(call: LoadImageFilesCall, store: StudioStore) {
       const { dataNotice, setDataNotice } = store.getState();
       const { name, done, total } = event.progress;
       if (dataNotice?.state !== 'loading' || !dataNotice.text.includes(` from ${name}`)) return;
-      setDataNotice({ state: 'loading', text: `Decoding ${total.toLocaleString('en-US')} files from ${name}: ${done.toLocaleString('en-US')} done…` });
+      setDataNotice({ state: 'loading', text: decodingText(name, done, total) });
     },
     async transfer(files: PathedFile[]): Promise<void> {
       const result = await load(files, 'transfer');

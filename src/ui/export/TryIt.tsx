@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { DROPPED_SIZE, toGrayscale } from '../../core/data/droppedImages';
 import type { PredictResult, WorkerErrorInfo } from '../../protocol/messages';
-import { useStudio } from '../store/studioStore';
+import { studioStore, useStudio } from '../store/studioStore';
+import { dropSizeRequest } from '../data/dropResolution';
 import { errorInfo, errorText } from '../../protocol/errors';
 import { FileDropZone } from '../teachers/FileDropZone';
 import { trainingWorker } from '../workerClient';
@@ -44,22 +45,25 @@ function rasterise(strokes: Point[][]): Uint8Array {
   return toGrayscale(context.getImageData(0, 0, small.width, small.height).data);
 }
 
-/** The gray image the models were given, pixel for pixel (the e2e test reads it back). */
+/** The image the models were given, gray or colour, pixel for pixel (the e2e test reads it back). */
 function InputPreview({ input }: { input: PredictResult['input'] }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
-    const { pixels, width, height } = input;
+    const { pixels, width, height, channels } = input;
     const rgba = new Uint8ClampedArray(width * height * 4);
-    for (let i = 0; i < width * height; i++) rgba.set([pixels[i], pixels[i], pixels[i], 255], i * 4);
+    for (let i = 0; i < width * height; i++) {
+      const at = i * channels;
+      rgba.set(channels === 3 ? [pixels[at], pixels[at + 1], pixels[at + 2], 255] : [pixels[at], pixels[at], pixels[at], 255], i * 4);
+    }
     canvas.getContext('2d')!.putImageData(new ImageData(rgba, width, height), 0, 0);
   }, [input]);
   return (
     <figure className="try-it-input">
       <canvas ref={ref} width={input.width} height={input.height} data-testid="try-input" style={{ width: 84, height: 84, imageRendering: 'pixelated' }} />
       <figcaption>
-        What the models were given ({input.width} × {input.height} gray)
+        What the models were given ({input.width} × {input.height} {input.channels === 3 ? 'colour' : 'gray'})
       </figcaption>
     </figure>
   );
@@ -112,7 +116,7 @@ export function TryIt() {
     setAnswer({ phase: 'busy' });
     try {
       const request = dropped.current
-        ? { kind: 'predict' as const, image: dropped.current.slice(0), teacherIds: picked }
+        ? { kind: 'predict' as const, image: dropped.current.slice(0), ...dropSizeRequest(studioStore.getState()), teacherIds: picked }
         : { kind: 'predict' as const, pixels: rasterise(strokes.current), count: 1, ...DROPPED_SIZE, teacherIds: picked };
       const result = await trainingWorker.call(request);
       setAnswer({ phase: 'ready', result });

@@ -1,6 +1,8 @@
-import { classesOfPaths, droppedBytes, droppedImageSet, DROPPED_SIZE, isImageName, type DecodedImage, type WorkingShape } from '../../core/data/droppedImages';
+import { dropBudget } from '../../core/data/dropBudget';
+import { DROPPED_SIZE, classesOfPaths, droppedImageSet, isImageName, type CompactPixels, type DecodedImage, type DropSize } from '../../core/data/droppedImages';
 import type { LabelledImages } from '../../core/data/labelledImages';
 import type { DroppedFile, LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
+import { autoSideForFiles } from '../../core/data/workingResolution';
 import { summarizeImages } from './dataSummary';
 import { WorkerFailure } from '../failure';
 import { errorMessage } from '../../protocol/errors';
@@ -9,15 +11,25 @@ import { errorMessage } from '../../protocol/errors';
 export const DROPPED_DATA_PREFIX = 'dropped:';
 export const isDroppedData = (data: string): boolean => data.startsWith(DROPPED_DATA_PREFIX);
 
-const shapeOf = (set: LabelledImages): WorkingShape => ({ height: set.height, width: set.width, channels: set.channels === 3 ? 3 : 1 });
-
 /** A dropped transfer set and the labelled folder that evaluates it, if one was dropped. */
 export interface DroppedSet {
   transfer: LabelledImages;
   evaluation: LabelledImages | null;
 }
 
-export type DecodeImage = (bytes: ArrayBuffer, shape: WorkingShape) => Promise<Uint8Array>;
+/** One image file to `size`, as gray bytes when it has no colour and RGB bytes when it has. */
+export type DecodeImage = (bytes: ArrayBuffer, size: DropSize) => Promise<CompactPixels>;
+
+/**
+ * The square a transfer drop is decoded to: its working resolution (the built-in sets' 28 px
+ * when none is given). When that came from 'auto' it is never above the largest image of the
+ * drop, as their headers give it: a folder of 28 px digits stays 28 px under 32 px teachers.
+ */
+export function transferSize(request: Pick<LoadImageFilesRequest, 'resolution' | 'auto'>, files: readonly DroppedFile[]): DropSize {
+  const wanted = request.resolution ?? DROPPED_SIZE.height;
+  const side = request.auto ? autoSideForFiles(wanted, files.map((f) => new Uint8Array(f.bytes))) : wanted;
+  return { height: side, width: side };
+}
 
 /** Hears how many of a drop's files are decoded; called every PROGRESS_EVERY files and at the end. */
 export type DecodeProgress = (done: number, total: number) => void;
@@ -44,16 +56,15 @@ export class DroppedData {
     const started = performance.now();
     const labelled = request.role === 'evaluation';
     const target = labelled ? this.get(request.transferId ?? '') : null;
-    // An evaluation folder takes its transfer set's shape, so the student is tested as it trained.
-    const shape: WorkingShape = target ? shapeOf(target.transfer) : (request.shape ?? DROPPED_SIZE);
-    const { refusal } = droppedBytes(request.files.length, shape);
-    if (refusal) throw new WorkerFailure('bad-images', `${request.name}: ${refusal}`);
-    const { images, skipped } = await this.decodeAll(request.files, labelled, progress, shape);
+    // A labelled folder is decoded as its transfer set was, so the student reads both alike.
+    const sizeFor = (files: DroppedFile[]): DropSize => (target ? { height: target.transfer.height, width: target.transfer.width } : transferSize(request, files));
+    const { images, skipped, size } = await this.decodeAll(request, sizeFor, progress);
     if (images.length === 0) {
       const why = skipped.length > 0 ? `: ${skipped.slice(0, 3).map((s) => `${s.name} (${s.reason})`).join('; ')}` : '';
       throw new WorkerFailure('bad-images', `${request.name} holds no PNG or JPEG image that could be decoded${why}`);
     }
-    const set = droppedImageSet(`${DROPPED_DATA_PREFIX}${request.name}`, images, labelled, shape);
+    const channels = target ? (target.transfer.channels === 3 ? 3 : 1) : undefined;
+    const set = droppedImageSet(`${DROPPED_DATA_PREFIX}${request.name}`, images, labelled, size, channels);
     let id: string;
     if (target) {
       target.evaluation = set;
@@ -72,14 +83,18 @@ export class DroppedData {
     return id;
   }
 
-  private async decodeAll(files: DroppedFile[], labelled: boolean, progress: DecodeProgress, shape: WorkingShape) {
+  private async decodeAll(request: LoadImageFilesRequest, sizeFor: (candidates: DroppedFile[]) => DropSize, progress: DecodeProgress) {
+    const labelled = request.role === 'evaluation';
     const images: DecodedImage[] = [];
     const skipped: { name: string; reason: string }[] = [];
-    const candidates = files.filter((file) => {
+    const candidates = request.files.filter((file) => {
       const image = isImageName(file.name);
       if (!image) skipped.push({ name: file.name, reason: 'not a .png, .jpg or .jpeg file' });
       return image;
     });
+    const size = sizeFor(candidates);
+    const { refusal } = dropBudget(candidates.length, size);
+    if (refusal) throw new WorkerFailure('bad-images', `${request.name}: ${refusal}`);
     const classes = classesOfPaths(candidates.map((f) => f.name));
     for (const [i, file] of candidates.entries()) {
       if (i % PROGRESS_EVERY === 0) progress(i, candidates.length);
@@ -89,12 +104,12 @@ export class DroppedData {
         continue;
       }
       try {
-        images.push({ name: file.name, pixels: await this.decode(file.bytes, shape), label });
+        images.push({ name: file.name, ...(await this.decode(file.bytes, size)), label });
       } catch (error) {
         skipped.push({ name: file.name, reason: `could not be decoded (${errorMessage(error)})` });
       }
     }
     progress(candidates.length, candidates.length);
-    return { images, skipped };
+    return { images, skipped, size };
   }
 }

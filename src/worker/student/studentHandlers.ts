@@ -7,7 +7,9 @@ import type { TrainingSession } from '../../core/method/trainingSession';
 import type { TrainingStateName } from '../../protocol/messages';
 import type { ExportStudentRequest, ExportStudentResult, PredictRequest, PredictResult } from '../../protocol/messages';
 import { WorkerFailure } from '../failure';
-import { DROPPED_SIZE } from '../../core/data/droppedImages';
+import type { CompactPixels, DropSize } from '../../core/data/droppedImages';
+import { workingResolution } from '../../core/data/workingResolution';
+import { transferSize } from '../data/droppedData';
 import { errorMessage } from '../../core/errorMessage';
 import { topClasses } from './predictions';
 import type { TeacherRegistry } from '../teachers/teacherRegistry';
@@ -20,14 +22,15 @@ export interface StudentHandlers {
 /** The session of the run, if it is in one of `states`; throws the controller's training-state error otherwise. */
 export type SessionIn = (states: TrainingStateName[], what: string) => TrainingSession;
 
-/** Image file bytes to DROPPED_SIZE gray bytes: the decoder dropped transfer images go through. */
-export type DecodeImage = (bytes: ArrayBuffer) => Promise<Uint8Array>;
+/** The decoder dropped transfer images go through: one file at a size, gray or RGB as it has colour. */
+export type DecodeImage = (bytes: ArrayBuffer, size: DropSize) => Promise<CompactPixels>;
 
-/** The gray images a predict request names: its pixels, or its one image file through the training data's decoder. */
-async function inputOf(request: PredictRequest, decode: DecodeImage): Promise<PredictResult['input']> {
-  if (!('image' in request)) return { pixels: request.pixels, count: request.count, height: request.height, width: request.width };
+/** The images a predict request names: its pixels, or its one image file decoded at `size` as a dropped transfer image is. */
+async function inputOf(request: PredictRequest, decode: DecodeImage, size: () => Promise<DropSize>): Promise<PredictResult['input']> {
+  if (!('image' in request)) return { pixels: request.pixels, count: request.count, height: request.height, width: request.width, channels: request.channels ?? 1 };
   try {
-    return { pixels: await decode(request.image), count: 1, ...DROPPED_SIZE };
+    const at = await size();
+    return { ...(await decode(request.image, at)), count: 1, height: at.height, width: at.width };
   } catch (error) {
     throw new WorkerFailure('bad-request', `the image could not be decoded as PNG or JPEG (${errorMessage(error)})`);
   }
@@ -41,6 +44,16 @@ export function createStudentHandlers(sessionIn: SessionIn, registry: TeacherReg
     } catch {
       return null; // no student yet: the teachers still answer
     }
+  }
+
+  /** A file to try is decoded as the run's images are; before a run, at the picked teachers' working resolution. */
+  async function dropSize(session: TrainingSession | null, teacherIds: string[], request: PredictRequest): Promise<DropSize> {
+    if (session) return { height: session.inputs.train.height, width: session.inputs.train.width };
+    if (!('image' in request)) return { height: request.height, width: request.width };
+    const file = [{ name: 'image', bytes: request.image }];
+    if (request.resolution !== undefined) return transferSize({ resolution: request.resolution, auto: request.auto }, file);
+    const inputs = await Promise.all(teacherIds.map(async (id) => (await registry.get(id)).teacher.metadata.input));
+    return transferSize({ resolution: workingResolution('auto', inputs), auto: true }, file);
   }
 
   return {
@@ -63,11 +76,11 @@ export function createStudentHandlers(sessionIn: SessionIn, registry: TeacherReg
 
     async predict(request) {
       const { teacherIds, top = 3 } = request;
-      const input = await inputOf(request, decode);
-      const { pixels, count, height, width } = input;
-      const images = tf.tidy(() => tf.tensor4d(Float32Array.from(pixels, (p) => p / 255), [count, height, width, 1]));
+      const session = studentOrNull();
+      const input = await inputOf(request, decode, () => dropSize(session, teacherIds, request));
+      const { pixels, count, height, width, channels } = input;
+      const images = tf.tidy(() => tf.tensor4d(Float32Array.from(pixels, (p) => p / 255), [count, height, width, channels]));
       try {
-        const session = studentOrNull();
         let student: PredictResult['student'] = null;
         if (session) {
           const { train } = session.inputs;

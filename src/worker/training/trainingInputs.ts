@@ -1,7 +1,7 @@
 import { dataSets, type DataSetId } from '../../core/data/dataSets';
 import { concatLabelledImages, loadLabelledImages, type LabelledImages } from '../../core/data/labelledImages';
 import type { RunConfig } from '../../core/method/config';
-import { loadRunData } from '../../core/method/runData';
+import { atWorkingResolution, loadRunData } from '../../core/method/runData';
 import type { SessionInputs } from '../../core/method/trainingSession';
 import type { Teacher } from '../../core/teachers/loadTeacher';
 import type { DroppedData } from '../data/droppedData';
@@ -48,9 +48,10 @@ export function trainingInputsLoader(registry: TeacherRegistry, dropped: Dropped
     if (name === null) throw new WorkerFailure('not-initialized', 'cannot train before the worker has a tfjs backend: send init first');
     const teachers: Teacher[] = [];
     for (const id of config.teachers) teachers.push((await registry.get(id)).teacher);
-    const { train, test } = isDroppedData(config.data)
+    const images = isDroppedData(config.data)
       ? await droppedImages(config, teachers)
       : await cached(builtIn, config.data, () => loadRunData(config.data as Parameters<typeof loadRunData>[0], sources.readData));
+    const { train, test } = atWorkingResolution(config, teachers.map((t) => t.metadata.input), images);
     return { config, teachers, train, test, backend: name };
   };
 }

@@ -31,6 +31,9 @@ export type StudentArch = (typeof studentArchs)[number];
 export const refineModes = ['off', 'student'] as const;
 export type RefineMode = (typeof refineModes)[number];
 export type OptimizerName = (typeof optimizers)[number];
+/** The working resolution: 'auto' (from the teachers' inputs, capped) or a side in pixels (src/core/data/workingResolution.ts). */
+export const resolutions = ['auto', '28', '32', '64', '96', '128'] as const;
+export type ResolutionSetting = (typeof resolutions)[number];
 
 const ckaFamily = (c: RunConfig) => c.preset === 'cka' || c.preset.startsWith('cka-');
 
@@ -189,6 +192,10 @@ export const configSchema = {
   seed: intField({
     default: 1, min: 0, max: 2 ** 31, flag: 'seed', group: 'run', label: 'Seed',
     help: 'Seeds the student weights and the order of the transfer images: same seed, same run.',
+  }),
+  resolution: enumField<ResolutionSetting>({
+    options: resolutions, default: 'auto', flag: 'resolution', group: 'details', label: 'Working resolution',
+    help: "The side in pixels of every transfer image while the student learns (each teacher still gets its own size and colour). auto: the largest teacher input, at most 64, never above the data's own size.",
   }),
 };
 
