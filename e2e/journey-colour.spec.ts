@@ -132,10 +132,10 @@ async function hoverSomePoint(page: Page): Promise<void> {
   throw new Error('no probe point under any of 121 spots of the student plot');
 }
 
-test('a folder of 2,472 colour emoji PNGs is decoded in colour, byte for byte, with a count, and previewed in colour', async ({ page }) => {
+test('a folder of 2,472 colour emoji PNGs is decoded in colour, byte for byte, with a count, and previewed in colour; Try it takes colour too', async ({ page }) => {
   test.setTimeout(300_000);
   const root = mkdtempSync(path.join(tmpdir(), 'cka-colour-'));
-  const { images, count } = await writeColourFolder(root);
+  const { images, count, first } = await writeColourFolder(root);
   const { errors } = await openStudio(page, '?backend=wasm');
   // Set, not auto: the field itself is on trial here (auto would give 32 too, the default pair's largest input).
   await setWorkingResolution(page, '32');
@@ -156,6 +156,24 @@ test('a folder of 2,472 colour emoji PNGs is decoded in colour, byte for byte, w
   expect([preview.height, preview.width, preview.channels]).toEqual([32, 32, 3]);
   await page.getByTestId('preview-grid').screenshot({ path: test.info().outputPath('colour-preview.png') });
   console.log(`colour drop: ${count} PNGs at 32 × 32 colour, checksum ${summarizeImages(images).checksum}; ${colour} coloured preview pixels`);
+
+  // Try it in colour: a dropped emoji PNG, then a drawing in a red pen, reach the models in colour.
+  await page.getByTestId('try-image').setInputFiles({ name: 'emoji.png', mimeType: 'image/png', buffer: encodeRgbPng(first, SIDE, SIDE) });
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  const given = page.getByTestId('try-input');
+  await expect(page.locator('.try-it-input figcaption')).toHaveText('What the models were given (32 × 32 colour)', { timeout: 30_000 });
+  expect(await colourPixels(given)).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await page.getByLabel('Pen colour').fill('#ff0000');
+  const box = (await page.getByLabel(/^Drawing area/).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.15);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.85, { steps: 12 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(page.locator('.try-it-input figcaption')).toHaveText('What the models were given (28 × 28 colour)', { timeout: 30_000 });
+  expect(await colourPixels(given)).toBeGreaterThan(10);
+  await expect(page.locator('[data-field="teacher-prediction"]')).toHaveCount(2);
   expect(errors).toEqual([]);
 });
 

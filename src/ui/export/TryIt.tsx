@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
-import { DROPPED_SIZE, toGrayscale } from '../../core/data/droppedImages';
+import { DROPPED_SIZE, compactPixels, type CompactPixels } from '../../core/data/droppedImages';
 import type { PredictResult, WorkerErrorInfo } from '../../protocol/messages';
 import { studioStore, useStudio } from '../store/studioStore';
 import { dropSizeRequest } from '../data/dropResolution';
@@ -19,13 +19,19 @@ function blank(canvas: HTMLCanvasElement): void {
 }
 
 type Point = [x: number, y: number];
-const STROKE = { strokeStyle: 'white', lineWidth: 22, lineCap: 'round', lineJoin: 'round' } as const;
+/** One stroke: its points in canvas coordinates and its colour (white unless another was picked). */
+interface Stroke {
+  points: Point[];
+  colour: string;
+}
+const STROKE = { lineWidth: 22, lineCap: 'round', lineJoin: 'round' } as const;
 
-function drawStrokes(context: CanvasRenderingContext2D, strokes: Point[][]): void {
+function drawStrokes(context: CanvasRenderingContext2D, strokes: Stroke[]): void {
   Object.assign(context, STROKE);
-  for (const stroke of strokes) {
+  for (const { points, colour } of strokes) {
+    context.strokeStyle = colour;
     context.beginPath();
-    for (const [x, y] of stroke) context.lineTo(x, y);
+    for (const [x, y] of points) context.lineTo(x, y);
     context.stroke();
   }
 }
@@ -33,8 +39,9 @@ function drawStrokes(context: CanvasRenderingContext2D, strokes: Point[][]): voi
 /**
  * The drawing rasterised once, at the data's 28 x 28: the strokes are drawn again on a canvas
  * of that size (scaled), not the big canvas shrunk, which would resample every pixel twice.
+ * Gray bytes while every stroke is gray (white by default), RGB once one has colour.
  */
-function rasterise(strokes: Point[][]): Uint8Array {
+function rasterise(strokes: Stroke[]): CompactPixels {
   const small = document.createElement('canvas');
   [small.width, small.height] = [DROPPED_SIZE.width, DROPPED_SIZE.height];
   const context = small.getContext('2d')!;
@@ -42,7 +49,7 @@ function rasterise(strokes: Point[][]): Uint8Array {
   context.fillRect(0, 0, small.width, small.height);
   context.scale(small.width / SIZE, small.height / SIZE);
   drawStrokes(context, strokes);
-  return toGrayscale(context.getImageData(0, 0, small.width, small.height).data);
+  return compactPixels(context.getImageData(0, 0, small.width, small.height).data);
 }
 
 /** The image the models were given, gray or colour, pixel for pixel (the e2e test reads it back). */
@@ -74,7 +81,8 @@ export function TryIt() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   /** The strokes drawn since the last clear, in canvas coordinates. */
-  const strokes = useRef<Point[][]>([]);
+  const strokes = useRef<Stroke[]>([]);
+  const [colour, setColour] = useState('#ffffff');
   /** A dropped image's bytes: sent as they are, decoded in the worker like a dropped transfer image. */
   const dropped = useRef<ArrayBuffer | null>(null);
   const [answer, setAnswer] = useState<Answer>({ phase: 'idle' });
@@ -96,11 +104,11 @@ export function TryIt() {
     const point: Point = [((event.clientX - box.left) * SIZE) / box.width, ((event.clientY - box.top) * SIZE) / box.height];
     // Drawing over a dropped image starts a new drawing: the image is sent whole or not at all.
     if (start && dropped.current) clear();
-    if (start) strokes.current.push([]);
+    if (start) strokes.current.push({ points: [], colour });
     const current = strokes.current[strokes.current.length - 1];
-    current.push(point);
+    current.points.push(point);
     const context = c.getContext('2d')!;
-    drawStrokes(context, [current.slice(-2)]);
+    drawStrokes(context, [{ points: current.points.slice(-2), colour: current.colour }]);
   };
 
   const showImage = async (file: File) => {
@@ -117,7 +125,7 @@ export function TryIt() {
     try {
       const request = dropped.current
         ? { kind: 'predict' as const, image: dropped.current.slice(0), ...dropSizeRequest(studioStore.getState()), teacherIds: picked }
-        : { kind: 'predict' as const, pixels: rasterise(strokes.current), count: 1, ...DROPPED_SIZE, teacherIds: picked };
+        : { kind: 'predict' as const, ...rasterise(strokes.current), count: 1, height: DROPPED_SIZE.height, width: DROPPED_SIZE.width, teacherIds: picked };
       const result = await trainingWorker.call(request);
       setAnswer({ phase: 'ready', result });
     } catch (error) {
@@ -148,6 +156,9 @@ export function TryIt() {
           onFiles={(files) => void showImage(files[0].file)}
           pickers={[{ label: 'Choose an image', accept: 'image/png,image/jpeg', testId: 'try-image' }]}
         />
+        <label className="try-it-colour">
+          Pen colour <input type="color" value={colour} onChange={(event) => setColour(event.target.value)} />
+        </label>
         <button type="button" onClick={() => void predict()} disabled={answer.phase === 'busy'}>
           Predict
         </button>
