@@ -86,7 +86,8 @@ function models(cases: Case[]): RefineModels {
 }
 
 function source(labels: string[][] = [['a', 'b'], ['c', 'd']]): TargetSource {
-  const config = configFromPreset('cka', { targetBuilder: 'least-ambiguity', temperature: 1, refine: 'student', epochs: 3 });
+  // Hard owners (no smoothing): the expectations read the builder's target row by row.
+  const config = configFromPreset('cka', { targetBuilder: 'least-ambiguity', temperature: 1, refine: 'student', epochs: 3, ownershipSmoothing: 0 });
   return { config, union: buildUnionLabels(labels), ownership: null };
 }
 
