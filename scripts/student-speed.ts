@@ -5,6 +5,8 @@
  * Prints a table and, with --write, rewrites src/core/method/studentStepTimes.ts, the
  * figures the method panel shows beside the architecture choice (docs/performance.md).
  * Only the student is timed: the teachers' passes and the other loss terms of a real run add to it.
+ * Both the wall clock and the process's CPU time are kept; the panel shows the CPU time, which a
+ * shared machine's load moves far less (docs/performance.md).
  */
 import * as tf from '@tensorflow/tfjs';
 import { writeFileSync } from 'node:fs';

@@ -52,7 +52,7 @@ describe('the panel wording', () => {
     const table: StepTimeMeasurement = { ...studentStepTimes, cores: 2, rows: [{ arch: 'small-cnn', side: 28, channels: 1, width: 32, classes: 10, batch: 64, wallMs: 140.4, cpuMs: 86.6 }] };
     const text = stepTimeText(digits, table);
     expect(text).toMatch(/^≈ 87 ms\/step on wasm at batch 64, measured on a 2-core machine/);
-    expect(text).toMatch(/wall clock read 140 ms/);
+    expect(text).toMatch(/its wall clock read 140 ms/);
     expect(text).toMatch(/scaled by nothing/);
     expect(stepTimeText({ ...digits, width: 16 }, table)).toMatch(/^No step time measured for small-cnn at width 16 .*none is estimated/);
     expect(stepTimeText({ ...digits, channels: 3 }, table)).toMatch(/^No step time measured/);

@@ -58,8 +58,8 @@ export function stepTimeText(s: StudentShape, table: StepTimeMeasurement = stude
     return `No step time measured for ${s.arch} at width ${s.width} and ${inputText(s)} (measured: width ${table.rows[0]?.width} at ${measured}, on ${machine}); none is estimated.`;
   }
   return (
-    `≈ ${Math.round(found.cpuMs)} ms/step on wasm at batch ${found.batch}, measured on ${machine}: the student's own step (forward, backward, Adam), ` +
-    `the CPU time of its one wasm thread; the machine was shared, so the wall clock read ${Math.round(found.wallMs)} ms. ` +
-    `A measured figure for that machine kind, scaled by nothing: the teachers and the other loss terms add to a real step, and your device differs.`
+    `≈ ${Math.round(found.cpuMs)} ms/step on wasm at batch ${found.batch}, measured on ${machine}: the student's own step (forward, backward, Adam) in CPU time ` +
+    `(tfjs wasm runs one thread); the machine was shared, so its wall clock read ${Math.round(found.wallMs)} ms. ` +
+    `A measured figure for that machine kind, scaled by nothing: a real step adds the teachers and the other loss terms, and your device differs.`
   );
 }
