@@ -1,15 +1,19 @@
 import { workingResolution, type TeacherInputSize } from '../../core/data/workingResolution';
+import type { TeacherMetadata } from '../../core/teachers/teacherMetadata';
 import type { StudioState } from '../store/studioStore';
 
-/** The input sizes of the picked teachers the page knows (shipped ones from the zoo, dropped ones from their cards). */
-export function pickedTeacherInputs(state: StudioState): TeacherInputSize[] {
+/** The metadata of the picked teachers the page knows (shipped ones from the zoo, dropped ones from their cards). */
+export function pickedTeacherMetadata(state: StudioState): TeacherMetadata[] {
   const zoo = state.teacherZoo.phase === 'ready' ? state.teacherZoo.entries : [];
   return state.pickedTeacherIds.flatMap((id) => {
     const shipped = zoo.find((e) => e.id === id);
     const metadata = shipped && 'metadata' in shipped ? shipped.metadata : state.droppedTeachers.find((t) => t.id === id)?.metadata;
-    return metadata ? [metadata.input] : [];
+    return metadata ? [metadata] : [];
   });
 }
+
+/** The input sizes of the picked teachers the page knows. */
+export const pickedTeacherInputs = (state: StudioState): TeacherInputSize[] => pickedTeacherMetadata(state).map((m) => m.input);
 
 /**
  * The side a dropped folder (or Try it's dropped image) is decoded to: the method panel's

@@ -1,10 +1,13 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { optionHelp, optionsOf, type ChoiceField } from './configOptions';
 import { fieldText } from './methodFields';
 
-/** A labelled select over the words validateConfig accepts for `field`; `optionText` words an option for people (its value stays the id). */
-export function ChoiceInput(props: { field: ChoiceField; value: string; onChange(value: string): void; options?: string[]; optionText?: (option: string) => string }) {
-  const { field, value, onChange, options, optionText = (o: string) => o } = props;
+/**
+ * A labelled select over the words validateConfig accepts for `field`; `optionText` words an option for people (its value stays the id);
+ * `note` is shown under the help (the student's size beside its architecture).
+ */
+export function ChoiceInput(props: { field: ChoiceField; value: string; onChange(value: string): void; options?: string[]; optionText?: (option: string) => string; note?: ReactNode }) {
+  const { field, value, onChange, options, optionText = (o: string) => o, note } = props;
   const id = useId();
   const { label, help } = fieldText(field);
   const chosen = optionHelp(field, value);
@@ -26,6 +29,7 @@ export function ChoiceInput(props: { field: ChoiceField; value: string; onChange
           {value}: {chosen}
         </small>
       )}
+      {note}
     </div>
   );
 }

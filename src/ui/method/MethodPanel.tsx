@@ -11,6 +11,7 @@ import { MethodDocLink } from './MethodDocLink';
 import { ConfigField } from './ConfigField';
 import { detailFields, presetOptionText, presetText, presetTitle, runFields, supervisionFields, weightFields } from './methodFields';
 import { ShareConfig } from './ShareConfig';
+import { StudentSize } from './StudentSize';
 import { batchProblem, unknownTeachers } from '../training/startProblem';
 
 /** Reads a config from the page's link (on load and when the hash changes); a bad one is reported, not used. */
@@ -76,7 +77,7 @@ function MethodDetails({ draft }: { draft: RunConfig }) {
       <summary>All hyper-parameters</summary>
       <div className="field-grid">
         {detailFields.map((f) => (
-          <ConfigField key={f} field={f} draft={draft} />
+          <ConfigField key={f} field={f} draft={draft} note={f === 'studentArch' ? <StudentSize draft={draft} /> : undefined} />
         ))}
       </div>
       <fieldset className="field-grid">
