@@ -11,7 +11,7 @@ import { readDataFileFromDisk } from '../src/node/dataFiles';
 import { encodeRgbPng } from '../src/node/pngEncode';
 import { summaryText } from '../src/ui/data/dataText';
 import { summarizeImages } from '../src/worker/data/dataSummary';
-import { callWorkerOk, openStudio } from './studio';
+import { callWorkerOk, drawStrokeAndPredict, hoverSomePoint, openStudio } from './studio';
 
 /**
  * The colour journey (issue 12): a folder of colour PNGs written here from the emoji
@@ -119,19 +119,6 @@ async function download(page: Page, name: string, dir: string): Promise<void> {
   await (await waiting).saveAs(path.join(dir, (await waiting).suggestedFilename()));
 }
 
-async function hoverSomePoint(page: Page): Promise<void> {
-  const canvas = page.locator('[data-chart="embedding-student"] canvas').first();
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  for (let i = 1; i < 12; i++) {
-    for (let j = 1; j < 12; j++) {
-      await page.mouse.move(box.x + (box.width * i) / 12, box.y + (box.height * j) / 12);
-      if (await page.locator('[data-chart="embedding-student"] [data-field="plot-hover"]').isVisible()) return;
-    }
-  }
-  throw new Error('no probe point under any of 121 spots of the student plot');
-}
-
 test('a folder of 2,472 colour emoji PNGs is decoded in colour, byte for byte, with a count, and previewed in colour; Try it takes colour too', async ({ page }) => {
   test.setTimeout(300_000);
   const root = mkdtempSync(path.join(tmpdir(), 'cka-colour-'));
@@ -165,12 +152,7 @@ test('a folder of 2,472 colour emoji PNGs is decoded in colour, byte for byte, w
   expect(await colourPixels(given)).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Clear' }).click();
   await page.getByLabel('Pen colour').fill('#ff0000');
-  const box = (await page.getByLabel(/^Drawing area/).boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.15);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.85, { steps: 12 });
-  await page.mouse.up();
-  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  await drawStrokeAndPredict(page);
   await expect(page.locator('.try-it-input figcaption')).toHaveText('What the models were given (28 × 28 colour)', { timeout: 30_000 });
   expect(await colourPixels(given)).toBeGreaterThan(10);
   await expect(page.locator('[data-field="teacher-prediction"]')).toHaveCount(2);

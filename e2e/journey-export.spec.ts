@@ -7,7 +7,7 @@ import { readDataFileFromDisk } from '../src/node/dataFiles';
 import type { Prediction } from '../src/protocol/messages';
 import { encodeGrayPng } from '../src/node/pngEncode';
 import { tmLoad, tmPredict } from '../src/node/tmLibrary';
-import { callWorkerOk, openStudio } from './studio';
+import { callWorkerOk, drawStrokeAndPredict, openStudio } from './studio';
 
 /**
  * Journey 1, export half: train a few steps on two shipped teachers, export the student
@@ -122,12 +122,7 @@ test('the exported student loads back as a teacher and in plain tfjs, with the s
   // Or drawn with the pointer: a vertical stroke, which the digit teachers read as a 1.
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(page.locator('[data-field="student-prediction"]')).toHaveCount(0);
-  const box = (await page.getByLabel(/^Drawing area/).boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.15);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.85, { steps: 12 });
-  await page.mouse.up();
-  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  await drawStrokeAndPredict(page);
   await expect(page.locator('[data-field="teacher-prediction"][data-teacher="mnist-0-4"]')).toHaveText(/^1 \(\d+\.\d %\)/);
   await page.locator('.try-it').screenshot({ path: test.info().outputPath('try-it-drawn.png') });
   expect(errors).toEqual([]);

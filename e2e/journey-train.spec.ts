@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { configFromPreset } from '../src/core/method/resolveConfig';
 import { startMainThreadMonitor, stopMainThreadMonitor } from '../scripts/browserBench/mainThreadMonitor';
-import { callWorkerOk, field, openStudio } from './studio';
+import { callWorkerOk, field, hoverSomePoint, openStudio } from './studio';
 import { cliCommand, nodeRunReference } from './nodeRunReference';
 
 /**
@@ -63,20 +63,6 @@ async function chooseMethod(page: Page): Promise<void> {
   await method.getByLabel('Transfer images').fill(String(EXPECTED.transferLimit));
   await method.getByLabel('Epochs').fill('1');
   await page.getByLabel('Evaluate every').fill('25');
-}
-
-/** Hovers over a grid of spots until one is over a point; the card must show that probe image. */
-async function hoverSomePoint(page: Page): Promise<void> {
-  const canvas = studentCanvas(page);
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  for (let i = 1; i < 12; i++) {
-    for (let j = 1; j < 12; j++) {
-      await page.mouse.move(box.x + (box.width * i) / 12, box.y + (box.height * j) / 12);
-      if (await page.locator('[data-chart="embedding-student"] [data-field="plot-hover"]').isVisible()) return;
-    }
-  }
-  throw new Error('no probe point under any of 121 spots of the student plot');
 }
 
 type ProgressWatch = { __progressSeen: string[] };
