@@ -45,7 +45,7 @@ interface DropMemoryRow {
   longestCpuMs: number;
   longestWallMs: number;
   longTasks: number;
-  /** The task that put the files on the input: CPU in all, and the page's change handler (wall) within it. */
+  /** The task that put the files on the input: CPU in all, and the page's change handler's CPU within it. */
   inputTaskCpuMs: number;
   handlerMs: number;
   /** The longest other main-thread task by CPU: what the page runs while the worker decodes. */
