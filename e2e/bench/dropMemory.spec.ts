@@ -27,6 +27,7 @@ import { openStudio } from '../studio';
  * the drop and after it; the measurement runs a full GC first, so garbage is not counted.
  * ForceEagerMeasureMemory makes it measure at once instead of at a random moment within 20 s.
  *
+ * Not part of the suite: playwright.config.ts ignores it unless E2E_BENCH=drop-memory.
  * DROP_COUNTS=1000,10000 picks the folder sizes. The PNGs are written once under the
  * system temp folder and reused.
  */
