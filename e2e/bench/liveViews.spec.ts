@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startCpuProfile, stopCpuProfile } from './cpuProfile';
 import { configureLiveRun, liveRunLine, trainWatched } from '../../scripts/browserBench/liveRun';
+import { CPU_LIMIT_MS, WALL_LIMIT_MS } from './mainThreadBounds';
 import { longTaskCauses, mainThreadCpu } from './traceTasks';
 import { openStudio } from '../studio';
 
@@ -31,10 +32,6 @@ const options = {
 const TRACE = process.env.LIVE_TRACE ?? path.join(process.env.E2E_ARTIFACTS ?? 'e2e/artifacts', 'live-views-trace.json');
 const CAUSES = process.env.LIVE_CAUSES === '1';
 const PROFILE = process.env.LIVE_PROFILE === '1';
-/** Most main-thread CPU time one task may take: 2.5x what this page takes, under the 83-105 ms it took before. */
-const CPU_LIMIT_MS = 75;
-/** Longest wall time one task may take on a loaded machine: a frozen page, not a slow frame. */
-const WALL_LIMIT_MS = 500;
 
 test(`live views: main thread while training ${options.steps} steps with ${options.perClass * 10} probe points`, async ({ page, browser }) => {
   test.setTimeout(600_000);

@@ -6,6 +6,7 @@ import type {
   WorkerRequest,
 } from './messages';
 import { WorkerCallError } from './errors';
+import { transferList } from './transferList';
 
 interface Pending {
   resolve: (result: ResultOf<WorkerRequest['kind']>) => void;
@@ -61,7 +62,7 @@ export class TrainingWorkerClient {
         reject: (error) => (settle(), reject(error)),
       });
       const envelope: RequestEnvelope = { id, request };
-      this.ensureWorker().postMessage(envelope);
+      this.ensureWorker().postMessage(envelope, transferList(request));
     });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropName, filesFromDrop, imageDropName } from './dropFiles';
+import { dropName, filesFromDrop, imageDropName, readFiles } from './dropFiles';
 
 describe('dropName', () => {
   it('names a folder drop by its folder, loose model files by the model JSON', () => {
@@ -49,5 +49,26 @@ describe('filesFromDrop', () => {
     const file = new File(['x'], 'model.json');
     const transfer = { items: [{ kind: 'file', webkitGetAsEntry: () => null }], files: [file] } as unknown as DataTransfer;
     expect(await filesFromDrop(transfer)).toEqual([{ path: 'model.json', file }]);
+  });
+});
+
+describe('readFiles', () => {
+  it('reads every file in order, never more than a chunk at once', async () => {
+    let open = 0;
+    let most = 0;
+    const fileOf = (i: number) =>
+      ({
+        arrayBuffer: async () => {
+          most = Math.max(most, ++open);
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          open--;
+          return new Uint8Array([i]).buffer;
+        },
+      }) as unknown as File;
+    const files = Array.from({ length: 23 }, (_, i) => ({ path: `d/${i}.png`, file: fileOf(i) }));
+    const read = await readFiles(files, 5);
+    expect(read.map((f) => f.name)).toEqual(files.map((f) => f.path));
+    expect(read.map((f) => new Uint8Array(f.bytes)[0])).toEqual(files.map((_, i) => i));
+    expect(most).toBe(5);
   });
 });
