@@ -16,6 +16,8 @@ export interface DataSetInfo {
   id: DataSetId;
   title: string;
   labelNames: string[];
+  /** Height and width of every image, in pixels (src/node/dataSetShapes.test.ts checks the prepared files). */
+  side: number;
   /** 1 for gray, 3 for RGB (height-width-channel order in the IDX file). */
   channels: 1 | 3;
   /** Names of the visual styles, where the data set records one per image. */
@@ -33,6 +35,7 @@ export const dataSets: Record<DataSetId, DataSetInfo> = {
     id: 'mnist',
     title: 'MNIST digits',
     labelNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    side: 28,
     channels: 1,
     files: idxFiles,
   },
@@ -40,6 +43,7 @@ export const dataSets: Record<DataSetId, DataSetInfo> = {
     id: 'fashion-mnist',
     title: 'Fashion-MNIST',
     labelNames: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
+    side: 28,
     channels: 1,
     files: idxFiles,
   },
@@ -48,6 +52,7 @@ export const dataSets: Record<DataSetId, DataSetInfo> = {
     title: 'Emoji (Noto and Twemoji art, colour)',
     // The order of scripts/emoji/emojiCatalogue.ts's classes, which wrote the labels.
     labelNames: ['face', 'person-role', 'animal-mammal', 'animal-bird', 'animal-marine', 'plant', 'fruit-vegetable', 'food-prepared', 'drink', 'transport-ground'],
+    side: 32,
     channels: 3,
     styleNames: ['google', 'twitter'],
     files: {

@@ -8,18 +8,16 @@ import { buildUnionLabels } from '../../core/method/unionLabels';
 import { pickedTeacherMetadata } from '../data/dropResolution';
 import type { StudioState } from '../store/studioStore';
 
-/** The built-in sets' side and channels as prepared by `npm run data` (docs/data.md). */
-const builtInShape: Record<BuiltInData, { side: number; channels: number }> = {
-  mnist: { side: 28, channels: dataSets.mnist.channels },
-  'fashion-mnist': { side: 28, channels: dataSets['fashion-mnist'].channels },
-  'mnist+fashion-mnist': { side: 28, channels: 1 },
-  emoji: { side: 32, channels: dataSets.emoji.channels },
-};
+/** A built-in set's side and channels, from the registry (checked against the prepared files); MNIST + Fashion is two 28 px gray sets. */
+function builtInShape(data: BuiltInData): { side: number; channels: number } {
+  const { side, channels } = dataSets[data === 'mnist+fashion-mnist' ? 'mnist' : data];
+  return { side, channels };
+}
 
 /** The data's own side and channels: a built-in set's, a dropped set's as decoded, or (a dropped set not here yet) colour of unknown size. */
 function dataShape(state: StudioState): { side?: number; channels: number } {
   const data = state.transfer;
-  if (isBuiltInData(data)) return builtInShape[data];
+  if (isBuiltInData(data)) return builtInShape(data);
   const dropped = state.droppedImageSets.find((d) => d.id === data)?.transfer;
   return dropped ? { side: Math.max(dropped.height, dropped.width), channels: dropped.channels } : { channels: 3 };
 }
