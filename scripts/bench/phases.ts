@@ -53,7 +53,7 @@ export async function timePhases(a: Amalgamation, images01: tf.Tensor4D, reps: n
   const lossVars = [h, ...heads, ...trainableVariables(a).slice(studentVars.length)];
   const lossesMs = await medianMs(reps, () => tf.tidy(() => {
     const { grads, value } = tf.variableGrads(() => {
-      const parts = amalgamationTerms({ config, space: a.space, studentFeatures: h, studentHeads: heads, teachers: fixed.teachers, target: fixed.target, pseudo: fixed.pseudo });
+      const parts = amalgamationTerms({ config, union: a.union, space: a.space, studentFeatures: h, studentHeads: heads, teachers: fixed.teachers, target: fixed.target, pseudo: fixed.pseudo });
       return weightedTotal(config, parts);
     }, lossVars);
     return [value, ...Object.values(grads)];

@@ -4,6 +4,7 @@ import type { StepProgress } from '../../src/core/method/runAmalgamation';
 
 const shortNames: Record<LossTermName, string> = {
   kd: 'kd',
+  teacherKd: 'tkd',
   intra: 'intra',
   inter: 'inter',
   align: 'align',
@@ -18,7 +19,7 @@ const shortNames: Record<LossTermName, string> = {
 export function activeTerms(config: RunConfig): LossTermName[] {
   if (config.supervised) return ['supervised'];
   const w = config.weights;
-  return (['kd', 'intra', 'inter', 'align', 'instanceInter', 'instanceIntra', 'cflMmd', 'cflReconstruction'] as const).filter((n) => w[n] > 0);
+  return (['kd', 'teacherKd', 'intra', 'inter', 'align', 'instanceInter', 'instanceIntra', 'cflMmd', 'cflReconstruction'] as const).filter((n) => w[n] > 0);
 }
 
 export function formatDuration(seconds: number): string {

@@ -90,7 +90,7 @@ export async function trainStep(a: Amalgamation, images01: tf.Tensor4D, trueLabe
       const studentFeaturesView2 = view2 ? runStudent(a.student, view2, true).features : undefined;
       const parts = config.supervised
         ? { supervised: supervisedLoss(config, a.union, heads, trueLabels) }
-        : amalgamationTerms({ config, space: a.space, studentFeatures: features, studentHeads: heads, teachers, target, pseudo, studentFeaturesView2 });
+        : amalgamationTerms({ config, union: a.union, space: a.space, studentFeatures: features, studentHeads: heads, teachers, target, pseudo, studentFeaturesView2 });
       kept = tf.keep(termValues(parts));
       return weightedTotal(config, parts);
     }, vars);

@@ -16,10 +16,11 @@ import {
   reconstructionMse,
   softTargetLossJoint,
   softTargetLossMultiHead,
+  softTargetLossPerTeacher,
 } from './losses';
 import type { UnionLabels } from './unionLabels';
 
-export const lossTermNames = ['kd', 'intra', 'inter', 'align', 'instanceInter', 'instanceIntra', 'cflMmd', 'cflReconstruction', 'supervised'] as const;
+export const lossTermNames = ['kd', 'teacherKd', 'intra', 'inter', 'align', 'instanceInter', 'instanceIntra', 'cflMmd', 'cflReconstruction', 'supervised'] as const;
 export type LossTermName = (typeof lossTermNames)[number];
 export type LossTerms = Record<LossTermName, number>;
 
@@ -50,6 +51,7 @@ interface LossInputs {
   teachers: TeacherOutputs;
   target: tf.Tensor2D;
   pseudo: tf.Tensor1D;
+  union: UnionLabels;
   /** The student's features of a second, augmented view of the batch; only the two-view term reads it. */
   studentFeaturesView2?: tf.Tensor2D;
 }
@@ -89,6 +91,9 @@ function secondView({ studentFeaturesView2 }: LossInputs): tf.Tensor2D {
 export function amalgamationTerms(inputs: LossInputs): Partial<Record<LossTermName, tf.Scalar>> {
   const terms: Partial<Record<LossTermName, tf.Scalar>> = {};
   if (uses(inputs.config.weights.kd)) terms.kd = softTarget(inputs);
+  if (uses(inputs.config.weights.teacherKd) && inputs.config.taskMode === 'joint') {
+    terms.teacherKd = softTargetLossPerTeacher(inputs.studentHeads[0], inputs.teachers.logits, inputs.union.maps, inputs.config.temperature);
+  }
   if (needsCommonSpace(inputs.config)) contrastive(inputs, terms);
   return terms;
 }

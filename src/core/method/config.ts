@@ -34,7 +34,7 @@ function defaultsOf(): RunConfig {
 export const defaultConfig: RunConfig = defaultsOf();
 
 type PresetFields = Omit<Partial<RunConfig>, 'weights'> & { weights: LossWeights };
-const off = { intra: 0, inter: 0, align: 0, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0 };
+const off = { teacherKd: 0, intra: 0, inter: 0, align: 0, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0 };
 const cka = defaultConfig.weights;
 
 /**

@@ -101,7 +101,7 @@ describe('overrides', () => {
     const c = configFromPreset('cka-no-align', { weights: { intra: 0.5 } });
     expect(c.weights).toEqual({ ...configFromPreset('cka-no-align').weights, intra: 0.5 });
     const k = configFromPreset('kd', { weights: { align: 2 } });
-    expect(k.weights).toEqual({ kd: 1, intra: 0, inter: 0, align: 2, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0 });
+    expect(k.weights).toEqual({ kd: 1, teacherKd: 0, intra: 0, inter: 0, align: 2, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0 });
   });
 
   it('overrides win over preset-set fields (cfl temperature)', () => {

@@ -3,7 +3,7 @@ import type { TrainingEvaluationEvent } from '../../protocol/messages';
 import type { LossRecord } from '../store/trainingSlice';
 import { accuracyRows, activeTerms, lossRows, unionClassNames } from './chartRows';
 
-const zero = { kd: 0, intra: 0, inter: 0, align: 0, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0, supervised: 0 };
+const zero = { kd: 0, teacherKd: 0, intra: 0, inter: 0, align: 0, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0, supervised: 0 };
 const points: LossRecord[] = [
   { step: 1, total: 4, terms: { ...zero, kd: 3, align: 1 } },
   { step: 2, total: 2, terms: { ...zero, kd: 2, align: 0 } },

@@ -10,7 +10,7 @@ describe('browserRunRecord', () => {
     expect(browserRunRecord(store.getState(), 'wasm')).toBeNull();
     const config = configFromPreset('cka', { seed: 3 });
     store.getState().beginRun(config);
-    const terms = { kd: 1, intra: 0, inter: 0, align: 0, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0, supervised: 0 };
+    const terms = { kd: 1, teacherKd: 0, intra: 0, inter: 0, align: 0, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0, supervised: 0 };
     store.getState().receiveEvent({ kind: 'training-step', step: { step: 7, totalSteps: 9, epoch: 1, terms, total: 1, imagesPerSecond: 1, etaSeconds: 1 } });
     const evaluation = { step: 7, jointAccuracy: 0.9, perTeacher: [], cohesion: {} as never, confusion: [[1]] };
     store.getState().receiveEvent({ kind: 'training-evaluation', evaluation });

@@ -4,7 +4,7 @@ import { seriesPoints } from '../charts/boundedSeries';
 import { createStudioStore } from './studioStore';
 import { MAX_EVALUATIONS, MAX_LOSS_RECORDS } from './trainingSlice';
 
-const terms = { kd: 1, intra: 0, inter: 0, align: 0, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0, supervised: 0 };
+const terms = { kd: 1, teacherKd: 0, intra: 0, inter: 0, align: 0, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0, supervised: 0 };
 const stepEvent = (step: number): WorkerEvent => ({
   kind: 'training-step',
   step: { step, totalSteps: 10_000, epoch: 1, terms: { ...terms, kd: step }, total: step, imagesPerSecond: 100, etaSeconds: 1 },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrainingStateResult, WorkerEvent } from '../../protocol/messages';
 import { accuracyText, fractionDone, initialProgress, lossText, progressOnEvent, progressOnState, progressText } from './runProgress';
 
-const terms = { kd: 0.5, intra: 0.25, inter: 0, align: 1, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0, supervised: 0 };
+const terms = { kd: 0.5, teacherKd: 0, intra: 0.25, inter: 0, align: 1, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0, supervised: 0 };
 const step: WorkerEvent = { kind: 'training-step', step: { step: 3, totalSteps: 20, epoch: 1, terms, total: 1.75, imagesPerSecond: 300.4, etaSeconds: 4 } };
 const evaluation: WorkerEvent = {
   kind: 'training-evaluation',

@@ -7,7 +7,7 @@ import type { WorkerEvent } from '../../protocol/messages';
 import { memoryCheckpointStore } from './checkpointStore';
 import { TrainingController } from './trainingController';
 
-const terms = { kd: 1, intra: 0, inter: 0, align: 0, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0, supervised: 0 };
+const terms = { kd: 1, teacherKd: 0, intra: 0, inter: 0, align: 0, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0, supervised: 0 };
 
 /**
  * A session that counts steps without tensors; step `nanAt` throws like a diverged loss, and

@@ -40,9 +40,9 @@ describe('configWarnings', () => {
 const refinement = ['refine', 'refineFromEpoch', 'refineMaxShare', 'refineThreshold'];
 
 describe('unusedFields', () => {
-  it('full cka reads every method field but the head combiner, which only multi-head students read, and the refinement settings', () => {
+  it('full cka reads every method field but the head combiner, which only multi-head students read, and the refinement settings; a multi-head student has its per-teacher term already', () => {
     expect([...unusedFields(configFromPreset('cka'))]).toEqual(['combiner', 'refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']);
-    expect([...unusedFields(configFromPreset('cka', { taskMode: 'multi-head' }))]).toEqual(['targetBuilder', 'ownershipSmoothing', ...['refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']]);
+    expect([...unusedFields(configFromPreset('cka', { taskMode: 'multi-head' }))]).toEqual(['targetBuilder', 'ownershipSmoothing', 'weights.teacherKd', ...['refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']]);
   });
 
   it('refinement reads its settings once switched on over two epochs or more, and not at one epoch', () => {

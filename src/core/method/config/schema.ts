@@ -132,6 +132,9 @@ export const configSchema = {
     warning: (c: RunConfig): string | null =>
       c.weights.kd === 0 && !c.supervised ? 'kd weight 0: nothing teaches the student its classes; accuracy will stay near chance' : null,
   }),
+  'weights.teacherKd': lossWeight('w-teacher-kd', 'Per-teacher soft-target weight', "Weight of each teacher's own answer on every image, whoever owns it: the student's probabilities over that teacher's classes alone are matched to the teacher's, so no teacher's ranking of its own classes is lost to ownership.", {
+    unusedWhen: (c: RunConfig): boolean => c.supervised || c.taskMode === 'multi-head',
+  }),
   'weights.intra': lossWeight('w-intra', 'Intra-model weight', "Weight of intra-model contrast: inside each model's own space, images with the same pseudo-label are pulled together, the rest pushed apart (SupCon).", { default: 0.1, warning: ablationWarning('intra') }),
   'weights.inter': lossWeight('w-inter', 'Inter-model weight', "Weight of inter-model contrast: the student's view of an image is pulled towards the teachers' views of images with the same pseudo-label (symmetric InfoNCE).", { default: 0.1, warning: ablationWarning('inter') }),
   'weights.align': lossWeight('w-align', 'Alignment weight', "Weight of sample-level alignment: image by image, the student's point in the common space is made to match each teacher's (KL of the softened embeddings).", { default: 1, warning: ablationWarning('align') }),

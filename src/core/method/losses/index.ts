@@ -1,7 +1,7 @@
 export { combineTeacherTargets, unionPlacement } from './unionTargets';
 export type { TargetCombiner } from './unionTargets';
 export { pseudoLabelsJoint, pseudoLabelsMultiHead } from './pseudoLabels';
-export { softTargetLossJoint, softTargetLossMultiHead } from './softTargetLoss';
+export { softTargetLossJoint, softTargetLossMultiHead, softTargetLossPerTeacher } from './softTargetLoss';
 export { supCon, supConFromSimilarity, intraContrastiveLoss } from './intraContrastive';
 export { infoNceFromSimilarity, symmetricInfoNceFromSimilarity, interContrastiveLoss } from './interContrastive';
 export {

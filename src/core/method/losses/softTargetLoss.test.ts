@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { softTargetLossJoint, softTargetLossMultiHead } from './softTargetLoss';
+import { softTargetLossJoint, softTargetLossMultiHead, softTargetLossPerTeacher } from './softTargetLoss';
 import { combineTeacherTargets } from './unionTargets';
 import { combineConcatRef, combineConfidenceRef, kdJointRef, kdMultiHeadRef, type Matrix } from './reference.testutil';
 import {
@@ -99,5 +99,48 @@ describe('softTargetLossMultiHead', () => {
     expect(() => softTargetLossMultiHead([a], [b], 1)).toThrow(/shapes differ/);
     expect(() => softTargetLossMultiHead([a, a], [a], 1)).toThrow(/heads/);
     tf.dispose([a, b]);
+  });
+});
+
+describe('softTargetLossPerTeacher', () => {
+  const restrict = (student: Matrix, map: number[]): Matrix => student.map((row) => map.map((c) => row[c]));
+  const ref = (student: Matrix, teachers: Matrix[], maps: number[][], t: number) =>
+    kdMultiHeadRef(maps.map((m) => restrict(student, m)), teachers, t) / teachers.length;
+
+  it.each(SEEDS)('is the mean over teachers of T²·mean KL against the student restricted to their classes, overlap included (seed %i)', (seed) => {
+    const random = seededRandom(seed);
+    const teachers = MAPS.map((m) => randomMatrix(random, 6, m.length, 4));
+    const student = randomMatrix(random, 6, 5, 4);
+    for (const t of [1, 4]) {
+      expectClose(valueOf(tf.tidy(() => softTargetLossPerTeacher(t2(student), teachers.map(t2), MAPS, t))), ref(student, teachers, MAPS, t));
+    }
+  });
+
+  it("is 0 when each teacher's classes keep its ranking inside the student, whatever mass the other classes hold", () => {
+    const teachers = [[[1, 2]], [[0, -1]]];
+    const student = [[1, 2, 7, 6]]; // classes 2 and 3 hold most of the mass, as a non-owner's would not
+    expect(Math.abs(valueOf(tf.tidy(() => softTargetLossPerTeacher(t2(student), teachers.map(t2), [[0, 1], [2, 3]], 1))))).toBeLessThan(1e-6);
+  });
+
+  it('has gradients matching finite differences, and none on classes no teacher in the batch names', () => {
+    const random = seededRandom(21);
+    const teachers = [randomMatrix(random, 3, 2, 3), randomMatrix(random, 3, 3, 3)];
+    const maps = [[0, 1], [1, 2, 3]];
+    const student = randomMatrix(random, 3, 5, 3);
+    expectGradientsMatch((s) => softTargetLossPerTeacher(s as tf.Tensor2D, teachers.map(t2), maps, 2), [student], (s) => ref(s, teachers, maps, 2));
+    const grad = tf.tidy(() => tf.grad((s: tf.Tensor) => softTargetLossPerTeacher(s as tf.Tensor2D, teachers.map(t2), maps, 2))(t2(student)).arraySync() as Matrix);
+    expect(grad.map((row) => row[4])).toEqual([0, 0, 0]);
+  });
+
+  it('rejects a teacher whose logits do not fit its label map', () => {
+    const s = tf.zeros([2, 4]) as tf.Tensor2D;
+    const z = tf.zeros([2, 3]) as tf.Tensor2D;
+    expect(() => softTargetLossPerTeacher(s, [z], [[0, 1]], 1)).toThrow(/3 for 2 images and 2 classes|logits \[2,3\]/);
+    expect(() => softTargetLossPerTeacher(s, [z], [[0, 1, 2], [3]], 1)).toThrow(/label maps/);
+    tf.dispose([s, z]);
+  });
+
+  it('does not leak tensors', () => {
+    expectNoLeak(() => ({ s: t2([[1, 2, 3]]), t: [t2([[2, 1]]), t2([[0, 1]])] }), ({ s, t }) => softTargetLossPerTeacher(s, t, [[0, 1], [1, 2]], 2));
   });
 });

@@ -35,3 +35,33 @@ export function softTargetLossMultiHead(
     return tf.mul(tf.addN(perTeacher), temperature * temperature);
   });
 }
+
+/**
+ * `joint` per-teacher term: on every image, whoever owns it, the student's probabilities
+ * restricted to teacher k's classes, softmax(z_s[maps_k] / T), match teacher k's own answer.
+ * L = T² · mean over teachers of mean over the batch of KL(softmax(z_k/T) || that). The owned
+ * union target scales a non-owner's distribution down to its smoothing share, so its ranking
+ * of its own classes reaches the student only weakly; this term keeps it whole.
+ */
+export function softTargetLossPerTeacher(
+  studentLogits: tf.Tensor2D,
+  teacherLogits: tf.Tensor2D[],
+  maps: number[][],
+  temperature: number,
+): tf.Scalar {
+  assertNonEmpty(teacherLogits, 'softTargetLossPerTeacher');
+  if (maps.length !== teacherLogits.length) throw new Error(`softTargetLossPerTeacher: ${maps.length} label maps for ${teacherLogits.length} teachers`);
+  teacherLogits.forEach((z, k) => {
+    if (z.shape[0] !== studentLogits.shape[0] || z.shape[1] !== maps[k].length) {
+      throw new Error(`softTargetLossPerTeacher teacher ${k}: logits [${z.shape}] for ${studentLogits.shape[0]} images and ${maps[k].length} classes`);
+    }
+  });
+  assertPositive(temperature, 'temperature');
+  return tf.tidy(() => {
+    const perTeacher = teacherLogits.map((zt, k) => {
+      const restricted = tf.gather(studentLogits, maps[k], 1) as tf.Tensor2D;
+      return tf.mean(rowKlFromLogits(tf.div(zt, temperature), tf.div(restricted, temperature)));
+    });
+    return tf.mul(tf.div(tf.addN(perTeacher), teacherLogits.length), temperature * temperature);
+  });
+}
