@@ -36,6 +36,13 @@ export function softTargetLossMultiHead(
   });
 }
 
+/** [union, classes] with a 1 where teacher class c sits in the union: z · S picks z[map]. */
+function selection(map: number[], unionSize: number): tf.Tensor2D {
+  const s = new Float32Array(unionSize * map.length);
+  map.forEach((u, c) => (s[u * map.length + c] = 1));
+  return tf.tensor2d(s, [unionSize, map.length]);
+}
+
 /**
  * `joint` per-teacher term: on every image, whoever owns it, the student's probabilities
  * restricted to teacher k's classes, softmax(z_s[maps_k] / T), match teacher k's own answer.
@@ -59,7 +66,9 @@ export function softTargetLossPerTeacher(
   assertPositive(temperature, 'temperature');
   return tf.tidy(() => {
     const perTeacher = teacherLogits.map((zt, k) => {
-      const restricted = tf.gather(studentLogits, maps[k], 1) as tf.Tensor2D;
+      // A product with a 0/1 selection matrix, not tf.gather: gather's gradient needs
+      // UnsortedSegmentSum, which the wasm backend lacks.
+      const restricted = tf.matMul(studentLogits, selection(maps[k], studentLogits.shape[1]));
       return tf.mean(rowKlFromLogits(tf.div(zt, temperature), tf.div(restricted, temperature)));
     });
     return tf.mul(tf.div(tf.addN(perTeacher), teacherLogits.length), temperature * temperature);
