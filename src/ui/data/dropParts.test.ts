@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WorkerCallError } from '../../protocol/errors';
 import type { DiscardImageFilesRequest, StageImageFilesRequest } from '../../protocol/messages';
 import { newDropId, stageDrop, type ImageDropWorker } from './dropParts';
 
@@ -71,5 +72,12 @@ describe('stageDrop', () => {
     worker.stage = () => Promise.reject(new Error('part 0 came twice'));
     await expect(stageDrop(worker, folder(8), () => true, 5)).rejects.toThrow('part 0 came twice');
     expect(discarded).toHaveLength(1);
+  });
+
+  it('sends no discard to a worker that is gone: its parts went with it, and a call would start a new one', async () => {
+    const { worker, discarded } = recordingWorker();
+    worker.stage = () => Promise.reject(new WorkerCallError({ code: 'worker-crashed', message: 'it ended without a word' }));
+    await expect(stageDrop(worker, folder(8), () => true, 5)).rejects.toThrow('it ended without a word');
+    expect(discarded).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { DiscardImageFilesRequest, LoadImageFilesRequest, LoadImageFilesResult, StagedDropRef, StageImageFilesRequest, StageImageFilesResult } from '../../protocol/messages';
+import { WorkerCallError } from '../../protocol/errors';
 import { READ_CHUNK, readFiles, type PathedFile } from './dropFiles';
 
 /** The worker's calls a dropped image folder needs, so tests can stand in for the worker. */
@@ -29,7 +30,8 @@ export const newDropId = (): string => `drop-${Date.now().toString(36)}-${++drop
  * newer one started) stops there and returns null, its parts discarded. Asked with no await
  * before the send, it keeps an old drop's part from reaching the worker after a newer drop's
  * (which would discard the newer one's parts). A failure discards the parts staged so far and
- * is rethrown.
+ * is rethrown; when the worker itself is gone (aborted, crashed) its parts went with it, and a
+ * discard would only start a fresh worker.
  */
 export async function stageDrop(worker: ImageDropWorker, files: PathedFile[], wanted: () => boolean, partFiles = PART_FILES): Promise<StagedDropRef | null> {
   const dropId = newDropId();
@@ -42,7 +44,8 @@ export async function stageDrop(worker: ImageDropWorker, files: PathedFile[], wa
       await worker.stage({ kind: 'stageImageFiles', dropId, part, files: read });
     }
   } catch (error) {
-    await worker.discard({ kind: 'discardImageFiles', dropId }).catch(() => undefined); // the worker may be gone; the first error is the one to tell
+    const gone = error instanceof WorkerCallError && (error.code === 'aborted' || error.code === 'worker-crashed');
+    if (!gone) await worker.discard({ kind: 'discardImageFiles', dropId }).catch(() => undefined); // the first error is the one to tell
     throw error;
   }
   return wanted() ? { dropId, parts, count: files.length } : giveUp();
