@@ -11,7 +11,7 @@ import type { RunConfig } from '../core/method/config';
 import type { EmbeddingSnapshot, ProjectionName } from '../core/method/embeddingSnapshot';
 import type { LossTerms } from '../core/method/amalgamationLoss';
 import type { BackendAttempt, BackendTrialRow, BenchProgress, BenchTrainRequest, BenchTrainResult, InitRequest, InitResult, TrialBackendsRequest, TrialBackendsResult } from './backend/backendMessages';
-import type { EvaluateTeacherRequest, EvaluateTeacherResult, ExportStudentRequest, ExportStudentResult, LoadDataRequest, LoadDataResult, LoadImageFilesRequest, LoadImageFilesResult, LoadTeacherFilesRequest, LoadTeacherFilesResult, LoadTeacherRequest, LoadTeacherResult, PredictRequest, PredictResult, PreviewImagesRequest, PreviewImagesResult, TeacherEvaluationProgress } from './teachers/teacherMessages';
+import type { EvaluateTeacherRequest, EvaluateTeacherResult, DiscardImageFilesRequest, ExportStudentRequest, ExportStudentResult, LoadDataRequest, LoadDataResult, LoadImageFilesRequest, LoadImageFilesResult, LoadTeacherFilesRequest, LoadTeacherFilesResult, LoadTeacherRequest, LoadTeacherResult, PredictRequest, PredictResult, PreviewImagesRequest, PreviewImagesResult, StageImageFilesRequest, StageImageFilesResult, TeacherEvaluationProgress } from './teachers/teacherMessages';
 import type { CheckpointQueryRequest, CheckpointSummary, ConfigureRequest, ConfigureResult, DestroyWebGpuDeviceRequest, DeviceLostInfo, HoldLifeLockRequest, ProbeImagesRequest, ProbeImagesResult, RunIdRequest, SnapshotRequest, TrainingControlRequest, TrainingEvaluationEvent, TrainingHistoryRequest, TrainingHistoryResult, TrainingOwnershipEvent, TrainingPreparingEvent, TrainingStateResult, TrainingStatusEvent, TrainingStepEvent } from './training/trainingMessages';
 
 export type { DataSetId, Split, TeacherErrorCode, TeacherMetadata, RunConfig, EmbeddingSnapshot, LossTerms, ProjectionName };
@@ -26,6 +26,8 @@ export interface RequestMap {
   loadData: { request: LoadDataRequest; result: LoadDataResult };
   evaluateTeacher: { request: EvaluateTeacherRequest; result: EvaluateTeacherResult };
   loadTeacherFiles: { request: LoadTeacherFilesRequest; result: LoadTeacherFilesResult };
+  stageImageFiles: { request: StageImageFilesRequest; result: StageImageFilesResult };
+  discardImageFiles: { request: DiscardImageFilesRequest; result: { discarded: boolean } };
   loadImageFiles: { request: LoadImageFilesRequest; result: LoadImageFilesResult };
   previewImages: { request: PreviewImagesRequest; result: PreviewImagesResult };
   exportStudent: { request: ExportStudentRequest; result: ExportStudentResult };

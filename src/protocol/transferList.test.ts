@@ -7,6 +7,8 @@ describe('transferList', () => {
     const b = new ArrayBuffer(8);
     const files = [{ name: 'd/a.png', bytes: a }, { name: 'd/b.png', bytes: b }, { name: 'd/a-again.png', bytes: a }];
     expect(transferList({ kind: 'loadImageFiles', name: 'd', role: 'transfer', files })).toEqual([a, b]);
+    expect(transferList({ kind: 'stageImageFiles', dropId: 'x', part: 0, files })).toEqual([a, b]);
+    expect(transferList({ kind: 'loadImageFiles', name: 'd', role: 'transfer', staged: { dropId: 'x', parts: 1, count: 3 } })).toEqual([]);
     expect(transferList({ kind: 'pause' })).toEqual([]);
   });
 });

@@ -28,4 +28,18 @@ describe('dropped-file requests', () => {
     expect(parse({ kind: 'predict', pixels: new Uint8Array(3), count: 1, height: 28, width: 28, teacherIds: [] })).toMatchObject({ message: /Uint8Array of count x height x width x channels = 784 bytes/ });
     expect(parse({ kind: 'previewImages', data: 'mnist', count: 0 })).toMatchObject({ message: 'count must be a whole number in [1, 200]' });
   });
+
+  it('takes a folder in parts: staged parts, a load that names them, a discard', () => {
+    expect(parse({ kind: 'stageImageFiles', dropId: 'd1', part: 0, files: [{ name: 'a', bytes }], junk: 1 })).toEqual({ id: 1, request: { kind: 'stageImageFiles', dropId: 'd1', part: 0, files: [{ name: 'a', bytes }] } });
+    expect(parse({ kind: 'stageImageFiles', dropId: 'd1', part: -1, files: [{ name: 'a', bytes }] })).toMatchObject({ message: 'part must be a whole number in [0, 99999]' });
+    expect(parse({ kind: 'stageImageFiles', dropId: '', part: 0, files: [{ name: 'a', bytes }] })).toMatchObject({ message: /^dropId must be/ });
+    expect(parse({ kind: 'stageImageFiles', dropId: 'd1', part: 0, files: [] })).toMatchObject({ message: 'files must be a non-empty list of {name, bytes}' });
+    const staged = { dropId: 'd1', parts: 3, count: 600 };
+    expect(parse({ kind: 'loadImageFiles', name: 't', role: 'transfer', staged })).toMatchObject({ request: { kind: 'loadImageFiles', staged } });
+    expect(parse({ kind: 'loadImageFiles', name: 't', role: 'transfer', staged, files: [{ name: 'a', bytes }] })).toMatchObject({ message: 'give files or staged, not both' });
+    expect(parse({ kind: 'loadImageFiles', name: 't', role: 'transfer', staged: { ...staged, parts: 0 } })).toMatchObject({ message: /^staged must be \{dropId/ });
+    expect(parse({ kind: 'loadImageFiles', name: 't', role: 'transfer' })).toMatchObject({ message: 'files must be a non-empty list of {name, bytes}' });
+    expect(parse({ kind: 'discardImageFiles', dropId: 'd1' })).toEqual({ id: 1, request: { kind: 'discardImageFiles', dropId: 'd1' } });
+    expect(parse({ kind: 'discardImageFiles' })).toMatchObject({ code: 'bad-request' });
+  });
 });

@@ -1,4 +1,4 @@
-import type { DroppedFile, WorkerErrorInfo, WorkerRequest } from './messages';
+import type { DroppedFile, StagedDropRef, WorkerErrorInfo, WorkerRequest } from './messages';
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null;
@@ -61,6 +61,34 @@ function parseScaling(value: unknown): { mean: number; std: number } | undefined
   return ok ? { mean: s.mean as number, std: s.std as number } : badRequest('scaling must be {mean: number, std: number > 0}');
 }
 
+/** Parts a dropped folder may be staged in: 250 files each, far beyond what the 1 GiB cap lets decode. */
+const MAX_PARTS = 100_000;
+
+/** The files of a loadImageFiles request: in it, or staged under a drop id ({dropId, parts, count}). */
+function parseStagedOrFiles(r: Json): { files: DroppedFile[] } | { staged: StagedDropRef } | WorkerErrorInfo {
+  if (r.staged === undefined) {
+    const files = parseFiles(r.files);
+    return isProblem(files) ? files : { files };
+  }
+  if (r.files !== undefined) return badRequest('give files or staged, not both');
+  const s = r.staged;
+  if (!isRecord(s) || !isName(s.dropId) || !wholeIn(s.parts, 1, MAX_PARTS) || !wholeIn(s.count, 1, Number.MAX_SAFE_INTEGER)) {
+    return badRequest(`staged must be {dropId: string, parts: 1..${MAX_PARTS}, count: at least 1}`);
+  }
+  return { staged: { dropId: s.dropId, parts: s.parts, count: s.count } };
+}
+
+function parseLoadImageFiles(r: Json): WorkerRequest | WorkerErrorInfo {
+  if (!isName(r.name)) return badRequest('name must be a non-empty string of at most 200 characters');
+  if (r.role !== 'transfer' && r.role !== 'evaluation') return badRequest(`role must be 'transfer' or 'evaluation' (got ${JSON.stringify(r.role)})`);
+  const source = parseStagedOrFiles(r);
+  if (isProblem(source)) return source;
+  if (r.role === 'evaluation' && !isName(r.transferId)) return badRequest('an evaluation set needs the transferId of the dropped transfer set it evaluates');
+  if (r.resolution !== undefined && !wholeIn(r.resolution, MIN_SIDE, MAX_SIDE)) return badRequest(`resolution must be a whole number of pixels in [${MIN_SIDE}, ${MAX_SIDE}]`);
+  if (r.auto !== undefined && typeof r.auto !== 'boolean') return badRequest('auto must be true or false');
+  return { kind: 'loadImageFiles', name: r.name, role: r.role, ...source, transferId: r.transferId as string | undefined, resolution: r.resolution as number | undefined, auto: r.auto };
+}
+
 /** The dropped-files, export and predict requests; null for any other kind. */
 export function parseFilesRequest(r: Json): WorkerRequest | WorkerErrorInfo | null {
   switch (r.kind) {
@@ -76,16 +104,16 @@ export function parseFilesRequest(r: Json): WorkerRequest | WorkerErrorInfo | nu
       if (r.transfer !== undefined && !isName(r.transfer)) return badRequest('transfer must be a transfer data id');
       return { kind: 'loadTeacherFiles', name: r.name, files, labels, featureLayer: r.featureLayer as string | undefined, scaling, transfer: r.transfer as string | undefined };
     }
-    case 'loadImageFiles': {
-      if (!isName(r.name)) return badRequest('name must be a non-empty string of at most 200 characters');
-      if (r.role !== 'transfer' && r.role !== 'evaluation') return badRequest(`role must be 'transfer' or 'evaluation' (got ${JSON.stringify(r.role)})`);
+    case 'loadImageFiles':
+      return parseLoadImageFiles(r);
+    case 'stageImageFiles': {
+      if (!isName(r.dropId)) return badRequest('dropId must be a non-empty string of at most 200 characters');
+      if (!wholeIn(r.part, 0, MAX_PARTS - 1)) return badRequest(`part must be a whole number in [0, ${MAX_PARTS - 1}]`);
       const files = parseFiles(r.files);
-      if (isProblem(files)) return files;
-      if (r.role === 'evaluation' && !isName(r.transferId)) return badRequest('an evaluation set needs the transferId of the dropped transfer set it evaluates');
-      if (r.resolution !== undefined && !wholeIn(r.resolution, MIN_SIDE, MAX_SIDE)) return badRequest(`resolution must be a whole number of pixels in [${MIN_SIDE}, ${MAX_SIDE}]`);
-      if (r.auto !== undefined && typeof r.auto !== 'boolean') return badRequest('auto must be true or false');
-      return { kind: 'loadImageFiles', name: r.name, role: r.role, files, transferId: r.transferId as string | undefined, resolution: r.resolution as number | undefined, auto: r.auto };
+      return isProblem(files) ? files : { kind: 'stageImageFiles', dropId: r.dropId, part: r.part, files };
     }
+    case 'discardImageFiles':
+      return isName(r.dropId) ? { kind: 'discardImageFiles', dropId: r.dropId } : badRequest('dropId must be a non-empty string of at most 200 characters');
     case 'previewImages':
       if (!isName(r.data)) return badRequest('data must name a data set');
       if (!wholeIn(r.count, 1, 200)) return badRequest('count must be a whole number in [1, 200]');

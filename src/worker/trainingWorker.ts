@@ -14,6 +14,7 @@ import { holdLifeLock } from './lifeLock';
 import { probeImagesHandler } from './embedding/probeImagesHandler';
 import { DroppedData } from './data/droppedData';
 import { createImageHandlers } from './data/imageHandlers';
+import { StagedDrops } from './data/stagedDrops';
 import { decodeImage } from './data/imageDecode';
 import { createStudentHandlers } from './student/studentHandlers';
 import { createTeacherHandlers } from './teachers/teacherHandlers';
@@ -36,6 +37,8 @@ const sources = servedSources();
 /** The one registry of teachers (shipped and dropped) and the dropped image sets, shared by every request. */
 const registry = createTeacherRegistry(sources, () => backend);
 const droppedData = new DroppedData(decodeImage);
+/** A dropped folder's files as they arrive in parts, until its loadImageFiles request. */
+const stagedDrops = new StagedDrops();
 const teachers = createTeacherHandlers(registry, sources, () => backend, (id) => droppedData.get(id));
 /** Teachers and one MNIST batch for the trial and the benchmark, fetched on first use. */
 const ckaFixture = ckaFixtureLoader(sources);
@@ -86,7 +89,13 @@ const handlers: Handlers = {
   loadData: (request) => teachers.loadData(request),
   evaluateTeacher: (request, emit) => teachers.evaluateTeacher(request, emit),
   loadTeacherFiles: (request) => teachers.loadTeacherFiles(request),
-  loadImageFiles: (request, emit) => droppedData.load(request, (done, total) => emit({ kind: 'images-progress', progress: { name: request.name, done, total } })),
+  stageImageFiles: async (request) => stagedDrops.stage(request),
+  discardImageFiles: async (request) => ({ discarded: stagedDrops.discard(request.dropId) }),
+  loadImageFiles: async (request, emit) => {
+    const files = request.staged ? stagedDrops.take(request.staged, request.name) : request.files;
+    const progress = (done: number, total: number) => emit({ kind: 'images-progress', progress: { name: request.name, done, total } });
+    return droppedData.load({ ...request, files, staged: undefined }, progress);
+  },
   previewImages: (request) => images.preview(request),
   exportStudent: (request) => student.exportStudent(request),
   predict: (request) => student.predict(request),

@@ -143,13 +143,19 @@ export interface LoadTeacherFilesResult extends LoadTeacherResult {
   scaling: ScalingCheck | null;
 }
 
-/** A folder or many PNG/JPEG files, decoded in the worker to 28 x 28 grayscale like the built-in sets. */
-export interface LoadImageFilesRequest {
+/**
+ * A folder or many PNG/JPEG files, decoded in the worker at the working resolution. The files
+ * come in this message, or were staged beforehand in parts (stageImageFiles) and are named by
+ * `staged`: one message of 30,000 files held the page's main thread for 152 ms of CPU.
+ */
+export type LoadImageFilesRequest = ImageFilesToDecode | (ImageDropSettings & { staged: StagedDropRef; files?: undefined });
+
+/** What a dropped image folder is decoded as, whichever way its files came. */
+export interface ImageDropSettings {
   kind: 'loadImageFiles';
   name: string;
   /** 'transfer': unlabelled training images; 'evaluation': one sub-folder per class, for a dropped transfer set. */
   role: 'transfer' | 'evaluation';
-  files: DroppedFile[];
   /** For 'evaluation': the dropped transfer set ('dropped:<name>') it evaluates. */
   transferId?: string;
   /**
@@ -159,6 +165,44 @@ export interface LoadImageFilesRequest {
   resolution?: number;
   /** The resolution is RunConfig's 'auto': decode no larger than the drop's largest image (auto never upsamples). */
   auto?: boolean;
+}
+
+/** A drop with its files in hand: the request as the worker decodes it. */
+export interface ImageFilesToDecode extends ImageDropSettings {
+  files: DroppedFile[];
+  staged?: undefined;
+}
+
+/** The staged parts a loadImageFiles request decodes: all `parts` of them, `count` files in all, or it fails. */
+export interface StagedDropRef {
+  dropId: string;
+  parts: number;
+  count: number;
+}
+
+/**
+ * One part of a dropped folder's files, kept by the worker until the loadImageFiles request
+ * that names its drop. Parts are numbered from 0 and may arrive in any order; a part of
+ * another drop discards what this one staged (one drop is staged at a time).
+ */
+export interface StageImageFilesRequest {
+  kind: 'stageImageFiles';
+  /** Made by the page, new for every drop. */
+  dropId: string;
+  part: number;
+  files: DroppedFile[];
+}
+
+export interface StageImageFilesResult {
+  /** Parts and files of this drop staged so far. */
+  parts: number;
+  files: number;
+}
+
+/** Forget a drop's staged parts (its sending failed or was given up); a drop not staged is no error. */
+export interface DiscardImageFilesRequest {
+  kind: 'discardImageFiles';
+  dropId: string;
 }
 
 export interface LoadImageFilesResult extends ImagesSummary {

@@ -1,17 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { WorkerCallError } from '../../protocol/errors';
-import type { LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
+import type { DroppedFile, ImageFilesToDecode, LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
 import { createStudioStore } from '../store/studioStore';
-import { createImageDrops } from './imageDrops';
+import { PART_FILES, type ImageDropWorker } from './dropParts';
+import { createImageDrops as createDrops } from './imageDrops';
 
 const summary = { height: 28, width: 28, channels: 1, labelHistogram: [], checksum: '00000000', skipped: [], ms: 1 };
 const pathed = (path: string) => ({ path, file: new File(['x'], path.split('/').pop()!) });
 
-async function call(request: LoadImageFilesRequest): Promise<LoadImageFilesResult> {
+async function call(request: ImageFilesToDecode): Promise<LoadImageFilesResult> {
   if (request.name === 'empty') throw new WorkerCallError({ code: 'bad-images', message: 'empty holds no PNG or JPEG image that could be decoded' });
   const id = request.role === 'transfer' ? `dropped:${request.name}` : request.transferId!;
   return { id, role: request.role, count: request.files.length, labelNames: request.role === 'evaluation' ? ['3'] : [], ...summary };
 }
+
+/** A worker that keeps staged parts by drop (not as strictly as the worker's StagedDrops) and hands a load its files. */
+function stagingWorker(decode: (request: ImageFilesToDecode) => Promise<LoadImageFilesResult>, sent: LoadImageFilesRequest[] = []): ImageDropWorker {
+  const parts = new Map<string, DroppedFile[][]>();
+  return {
+    stage: async ({ dropId, part, files }) => {
+      const drop = parts.get(dropId) ?? [];
+      drop[part] = files;
+      parts.set(dropId, drop);
+      return { parts: drop.length, files: drop.flat().length };
+    },
+    discard: async ({ dropId }) => parts.delete(dropId),
+    load: (request) => {
+      sent.push(request);
+      if (!request.staged) return decode(request);
+      const files = parts.get(request.staged.dropId)?.flat() ?? [];
+      parts.delete(request.staged.dropId);
+      return decode({ ...request, files, staged: undefined });
+    },
+  };
+}
+
+const createImageDrops = (decode: typeof call, store: ReturnType<typeof createStudioStore>, sent?: LoadImageFilesRequest[]) => createDrops(stagingWorker(decode, sent), store);
 
 describe('image drops in the store', () => {
   it('makes a dropped folder the transfer set, attaches a labelled folder, and keeps both through a failed drop', async () => {
@@ -51,7 +75,7 @@ describe('image drops in the store', () => {
   it('decodes a transfer folder at the working resolution: the one set, or auto from the picked teachers', async () => {
     const store = createStudioStore();
     const sent: LoadImageFilesRequest[] = [];
-    const drops = createImageDrops((request) => (sent.push(request), call(request)), store);
+    const drops = createImageDrops(call, store, sent);
     const input = (side: number, channels: 1 | 3) => ({ height: side, width: side, channels, mean: 0, std: 1 });
     const metadata = (id: string, side: number) => ({ id, title: id, labels: ['a'], input: input(side, 3), featureLayer: 'f', featureSize: 4 });
     store.getState().setTeacherZoo({ phase: 'ready', entries: [{ id: 'mnist-0-4', metadata: metadata('mnist-0-4', 28) }, { id: 'emoji-a', metadata: metadata('emoji-a', 32) }, { id: 'big', metadata: metadata('big', 224) }] });
@@ -69,5 +93,30 @@ describe('image drops in the store', () => {
     expect(sent.slice(3).map((r) => r.resolution)).toEqual([96, undefined]);
     // 'auto' is said so: the worker then never decodes above the images' own size.
     expect(sent.map((r) => r.auto)).toEqual([true, true, true, false, undefined]);
+  });
+
+  // Issue 12: one message of 30,000 files held the page's main thread for 152 ms of CPU.
+  it('sends a folder larger than one part in parts, and decodes every file of it', async () => {
+    const store = createStudioStore();
+    const sent: LoadImageFilesRequest[] = [];
+    const drops = createImageDrops(call, store, sent);
+    const count = 2 * PART_FILES + 3;
+    await drops.transfer(Array.from({ length: count }, (_, i) => pathed(`big/${i}.png`)));
+    expect(sent[0]).toMatchObject({ staged: { parts: 3, count } });
+    expect(sent[0].files).toBeUndefined();
+    expect(store.getState().droppedImageSets).toMatchObject([{ id: 'dropped:big', transfer: { count } }]);
+    expect(store.getState().dataNotice).toBeNull();
+  });
+
+  it('gives up a drop still being sent when a newer one starts, quietly: the newer one has the notice', async () => {
+    const store = createStudioStore();
+    const sent: LoadImageFilesRequest[] = [];
+    const drops = createImageDrops(call, store, sent);
+    const first = drops.transfer(Array.from({ length: 3 * PART_FILES }, (_, i) => pathed(`first/${i}.png`)));
+    const second = drops.transfer([pathed('second/a.png')]);
+    await Promise.all([first, second]);
+    expect(sent.map((r) => r.name)).toEqual(['second']);
+    expect(store.getState().transfer).toBe('dropped:second');
+    expect(store.getState().dataNotice).toBeNull();
   });
 });

@@ -1,26 +1,40 @@
-import type { LoadImageFilesRequest, LoadImageFilesResult, WorkerEvent } from '../../protocol/messages';
+import type { ImageDropSettings, LoadImageFilesRequest, LoadImageFilesResult, WorkerEvent } from '../../protocol/messages';
 import type { StudioStore } from '../store/studioStore';
 import { errorInfo } from '../../protocol/errors';
 import { imageDropName, readFiles, type PathedFile } from './dropFiles';
 import { decodingText } from './dataText';
+import { PART_FILES, stageDrop, type ImageDropWorker } from './dropParts';
 import { dropSizeRequest } from './dropResolution';
 
-export type LoadImageFilesCall = (request: LoadImageFilesRequest) => Promise<LoadImageFilesResult>;
+/**
+ * The loadImageFiles request for a drop: a folder of one part goes in it whole; a larger one
+ * is staged in the worker part by part first (null when a newer drop took over meanwhile).
+ */
+async function dropRequest(worker: ImageDropWorker, files: PathedFile[], settings: ImageDropSettings, wanted: () => boolean): Promise<LoadImageFilesRequest | null> {
+  if (files.length <= PART_FILES) return { ...settings, files: await readFiles(files) };
+  const staged = await stageDrop(worker, files, wanted);
+  return staged && { ...settings, staged };
+}
 
 /**
  * Dropped image folders: a transfer set becomes the run's data once decoded; a labelled
  * folder attaches to the dropped transfer set it evaluates. Failures are a notice, and
- * change no set already loaded.
+ * change no set already loaded. A drop still being sent when another starts is given up
+ * quietly: the newer one has the notice.
  */
-export function createImageDrops(call: LoadImageFilesCall, store: StudioStore) {
+export function createImageDrops(worker: ImageDropWorker, store: StudioStore) {
+  let latest = 0;
   async function load(files: PathedFile[], role: 'transfer' | 'evaluation', transferId?: string): Promise<LoadImageFilesResult | null> {
     const { setDataNotice } = store.getState();
     const name = imageDropName(files.map((f) => f.path));
+    const mine = ++latest;
     setDataNotice({ state: 'loading', text: `Reading ${files.length.toLocaleString('en-US')} files from ${name}…` });
     try {
       // A labelled folder is decoded at its transfer set's size (the worker knows it); a transfer folder at the working resolution.
       const size = role === 'transfer' ? dropSizeRequest(store.getState()) : {};
-      const result = await call({ kind: 'loadImageFiles', name, role, files: await readFiles(files), transferId, ...size });
+      const request = await dropRequest(worker, files, { kind: 'loadImageFiles', name, role, transferId, ...size }, () => mine === latest);
+      if (!request) return null;
+      const result = await worker.load(request);
       setDataNotice(null);
       return result;
     } catch (error) {

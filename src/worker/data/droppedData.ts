@@ -1,7 +1,7 @@
 import { dropBudget } from '../../core/data/dropBudget';
 import { DROPPED_SIZE, classesOfPaths, droppedImageSet, isImageName, type CompactPixels, type DecodedImage, type DropSize } from '../../core/data/droppedImages';
 import type { LabelledImages } from '../../core/data/labelledImages';
-import type { DroppedFile, LoadImageFilesRequest, LoadImageFilesResult } from '../../protocol/messages';
+import type { DroppedFile, ImageDropSettings, ImageFilesToDecode, LoadImageFilesResult } from '../../protocol/messages';
 import { autoSideForFiles } from '../../core/data/workingResolution';
 import { summarizeImages } from './dataSummary';
 import { WorkerFailure } from '../failure';
@@ -25,7 +25,7 @@ export type DecodeImage = (bytes: ArrayBuffer, size: DropSize) => Promise<Compac
  * when none is given). When that came from 'auto' it is never above the largest image of the
  * drop, as their headers give it: a folder of 28 px digits stays 28 px under 32 px teachers.
  */
-export function transferSize(request: Pick<LoadImageFilesRequest, 'resolution' | 'auto'>, files: readonly DroppedFile[]): DropSize {
+export function transferSize(request: Pick<ImageDropSettings, 'resolution' | 'auto'>, files: readonly DroppedFile[]): DropSize {
   const wanted = request.resolution ?? DROPPED_SIZE.height;
   const side = request.auto ? autoSideForFiles(wanted, files.map((f) => new Uint8Array(f.bytes))) : wanted;
   return { height: side, width: side };
@@ -52,7 +52,7 @@ export class DroppedData {
     return set;
   }
 
-  async load(request: LoadImageFilesRequest, progress: DecodeProgress = () => undefined): Promise<LoadImageFilesResult> {
+  async load(request: ImageFilesToDecode, progress: DecodeProgress = () => undefined): Promise<LoadImageFilesResult> {
     const started = performance.now();
     const labelled = request.role === 'evaluation';
     const target = labelled ? this.get(request.transferId ?? '') : null;
@@ -83,7 +83,7 @@ export class DroppedData {
     return id;
   }
 
-  private async decodeAll(request: LoadImageFilesRequest, sizeFor: (candidates: DroppedFile[]) => DropSize, progress: DecodeProgress) {
+  private async decodeAll(request: ImageFilesToDecode, sizeFor: (candidates: DroppedFile[]) => DropSize, progress: DecodeProgress) {
     const labelled = request.role === 'evaluation';
     const images: DecodedImage[] = [];
     const skipped: { name: string; reason: string }[] = [];
