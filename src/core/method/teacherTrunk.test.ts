@@ -140,3 +140,15 @@ describe('the studentTrunk fields', () => {
     expect(resolved.studentTrunkTeacher).toBe(0);
   });
 });
+
+describe('a teacher that cannot give a trunk', () => {
+  it('is refused by name when its feature layer is not one of its layers', async () => {
+    await useCpuBackend();
+    const teacher = await memoryTeacher({ id: 'odd', labels: digitNames(0, 4), architecture: 'mlp', seed: 3 });
+    const renamed = { ...teacher, metadata: { ...teacher.metadata, featureLayer: 'node/MatMul' } };
+    expect(() => createAmalgamation({ ...defaultConfig, ...small, studentTrunk: 'teacher-frozen', teachers: ['odd'] }, [renamed], { height: 28, width: 28, channels: 1 })).toThrow(
+      /cannot be copied from teacher odd: its feature layer "node\/MatMul" is not one of its tfjs layers/,
+    );
+    teacher.dispose();
+  });
+});

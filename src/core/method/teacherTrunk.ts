@@ -38,7 +38,10 @@ interface LayerTopology {
 function teacherToFeatures(teacher: Teacher): tf.LayersModel {
   const structure = modelStructure(teacher.model);
   const out = structure.outputOf(teacher.metadata.featureLayer);
-  if (!out) throw new TeacherTrunkError(teacher.metadata.id, `it has no layer "${teacher.metadata.featureLayer}"`);
+  if (!out) {
+    // A GraphModel teacher (graphTeacher.ts) names a graph node, inside one opaque layer: nothing to copy layer by layer.
+    throw new TeacherTrunkError(teacher.metadata.id, `its feature layer "${teacher.metadata.featureLayer}" is not one of its tfjs layers (a graph model's nodes cannot be copied); pick another teacher or the scratch trunk`);
+  }
   return tf.model({ inputs: structure.graph.inputs, outputs: out });
 }
 
