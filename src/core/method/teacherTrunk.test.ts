@@ -44,6 +44,27 @@ async function batchNormTeacher(): Promise<Teacher> {
   return layersTeacher(tf.model({ inputs: input, outputs: x }), { id: 'bn', labels: ['a', 'b', 'c'], input: { height: 28, width: 28, channels: 1, mean: 0.5, std: 0.5 } });
 }
 
+/** Teachable Machine's shape: a base Sequential (conv, batch norm, depthwise conv, pooling) and a head Sequential holding the features, nested in one Sequential. */
+async function nestedTeacher(): Promise<Teacher> {
+  const init = (i: number) => tf.initializers.glorotUniform({ seed: 60 + i });
+  const base = tf.sequential({
+    name: 'base',
+    layers: [
+      tf.layers.conv2d({ inputShape: [32, 32, 3], filters: 4, kernelSize: 3, strides: 2, activation: 'relu', kernelInitializer: init(0) }),
+      tf.layers.batchNormalization({ movingMeanInitializer: 'randomNormal', movingVarianceInitializer: 'ones' }),
+      tf.layers.depthwiseConv2d({ kernelSize: 3, depthwiseInitializer: init(1) }),
+      tf.layers.reLU({ maxValue: 6 }),
+      tf.layers.globalAveragePooling2d({}),
+    ],
+  });
+  const head = tf.sequential({
+    name: 'head',
+    layers: [tf.layers.dense({ inputShape: [4], units: 12, activation: 'relu', kernelInitializer: init(2), name: 'features' }), tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: init(3) })],
+  });
+  const model = tf.sequential({ layers: [base, head] });
+  return layersTeacher(model, { id: 'nested', labels: ['x', 'y'], input: { height: 32, width: 32, channels: 3, mean: 0.5, std: 0.5 }, featureSize: 12 });
+}
+
 async function train(a: Amalgamation, steps: number, images: tf.Tensor4D): Promise<void> {
   for (let i = 0; i < steps; i++) await trainStep(a, images);
 }
@@ -54,6 +75,7 @@ describe('a student trunk copied from a teacher', () => {
   let vgg: Teacher;
   let resnet: Teacher;
   let bn: Teacher;
+  let nested: Teacher;
   beforeAll(async () => {
     await useCpuBackend();
     mlp = await memoryTeacher({ id: 'mlp', labels: digitNames(0, 4), architecture: 'mlp', seed: 3 });
@@ -61,6 +83,7 @@ describe('a student trunk copied from a teacher', () => {
     vgg = await memoryTeacher({ id: 'vgg', labels: digitNames(0, 4), architecture: 'vgg-mini', seed: 5, channels: 3, mean: 0.45, std: 0.22 });
     resnet = await memoryTeacher({ id: 'resnet', labels: digitNames(5, 9), architecture: 'resnet-mini', seed: 6, channels: 3 });
     bn = await batchNormTeacher();
+    nested = await nestedTeacher();
   });
 
   // Same size, resized (28 -> 32), gray to colour, colour to gray, colour with residual blocks.
@@ -71,6 +94,7 @@ describe('a student trunk copied from a teacher', () => {
     { name: 'gray lenet5 from 32 px colour (mean of R, G, B)', teacher: lenet, images: colourImages(5, 32, 4) },
     { name: 'colour resnet-mini (residual adds) from 32 px colour', teacher: resnet, images: colourImages(5, 32, 5) },
     { name: 'batch norm and dropout, in inference mode', teacher: bn, images: randomImages(5, 6) },
+    { name: 'nested Sequentials (Teachable Machine), depthwise conv, relu6, resized from 28 px gray', teacher: nested, images: randomImages(5, 8) },
   ];
 
   it("at step 0 gives the teacher's own features on the same images", () => {

@@ -54,9 +54,9 @@ export async function memoryTeacher(spec: MemoryTeacherSpec): Promise<Teacher> {
   return layersTeacher(model, { id: spec.id, labels: spec.labels, input: { height, width, channels, mean: spec.mean ?? 0.5, std: spec.std ?? 0.25 } });
 }
 
-/** Any LayersModel with a layer named 'features', saved and loaded through loadTeacher; the model given is disposed. */
-export async function layersTeacher(model: tf.LayersModel, meta: { id: string; labels: string[]; input: InputSpec }): Promise<Teacher> {
-  const featureSize = model.getLayer(FEATURE_LAYER).outputShape[1] as number;
+/** Any LayersModel with a layer named 'features' (give its size where it is nested), saved and loaded through loadTeacher; the model given is disposed. */
+export async function layersTeacher(model: tf.LayersModel, meta: { id: string; labels: string[]; input: InputSpec; featureSize?: number }): Promise<Teacher> {
+  const featureSize = meta.featureSize ?? (model.getLayer(FEATURE_LAYER).outputShape[1] as number);
   const files = await inMemoryFiles(model, meta.id);
   model.dispose();
   return loadTeacher(files, { ...meta, title: meta.id, featureLayer: FEATURE_LAYER, featureSize });
