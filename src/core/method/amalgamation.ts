@@ -9,6 +9,7 @@ import { batchTargets, disposeTargets, fitOnFirstBatch, type TargetSource } from
 import { combineTeacherTargets } from './losses';
 import { buildStudent, runStudent, type Student } from './student';
 import { supervisedLoss } from './supervisedLoss';
+import type { TeacherTrunk } from './teacherTrunk';
 import { buildUnionLabels, type UnionLabels } from './unionLabels';
 
 export class NonFiniteLossError extends Error {
@@ -35,10 +36,18 @@ export interface Amalgamation extends TargetSource {
   step: number;
 }
 
+/** The teacher whose layers start the student's trunk, or none (scratch). */
+function trunkOf(config: RunConfig, teachers: Teacher[]): TeacherTrunk | undefined {
+  if (config.studentTrunk === 'scratch') return undefined;
+  const teacher = teachers[config.studentTrunkTeacher];
+  if (!teacher) throw new Error(`studentTrunkTeacher is ${config.studentTrunkTeacher}, but the run has ${teachers.length} teacher(s)`);
+  return { teacher, frozen: config.studentTrunk === 'teacher-frozen' };
+}
+
 export function createAmalgamation(config: RunConfig, teachers: Teacher[], shape: ImageShape): Amalgamation {
   const union = buildUnionLabels(teachers.map((t) => t.metadata.labels));
   const headSizes = config.taskMode === 'joint' ? [union.names.length] : teachers.map((t) => t.metadata.labels.length);
-  const student = buildStudent(shape, config.studentWidth, headSizes, config.seed, config.studentArch);
+  const student = buildStudent(shape, config.studentWidth, headSizes, config.seed, config.studentArch, trunkOf(config, teachers));
   const teacherSizes = teachers.map((t) => t.metadata.featureSize);
   const space = buildCommonSpace(student.featureSize, teacherSizes, config.projectionSize, config.weights.cflReconstruction > 0, config.seed);
   const optimizer = config.optimizer === 'adam' ? tf.train.adam(config.learningRate) : tf.train.sgd(config.learningRate);

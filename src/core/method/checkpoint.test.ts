@@ -104,6 +104,21 @@ describe('checkpoints (cpu)', () => {
     disjoint.forEach((t) => t.dispose());
   });
 
+  it("a student whose trunk is a teacher's copy resumes exactly, frozen or fine-tuned, and refuses a scratch checkpoint", async () => {
+    for (const studentTrunk of ['teacher-frozen', 'teacher-finetune'] as const) {
+      const config = configFromPreset('cka', { ...SMALL, studentTrunk, studentTrunkTeacher: 1 });
+      const { session, checkpoint, after } = await original(config);
+      // Every trunk weight travels, the frozen ones too: a restore must not depend on the teacher's copy being redone alike.
+      expect(checkpoint.variables.length).toBe(namedVariables(session.amalgamation).length);
+      expect(new Set(checkpoint.variables.map((v) => v.name)).size).toBe(checkpoint.variables.length);
+      const restored = await restore(structuredClone(checkpoint));
+      expectSameLosses(await steps(restored, M), after);
+      expect(weights(restored)).toEqual(weights(session));
+      await expect(restore(run.checkpoint, { config })).rejects.toThrow(/config\.studentTrunk: checkpoint "scratch", here "teacher/);
+      await Promise.all([session.dispose(), restored.dispose()]);
+    }
+  });
+
   it('is plain data: no tensors, survives structuredClone, restores in any variable order', async () => {
     expect(hasTensor(run.checkpoint)).toBe(false);
     const cp = structuredClone(run.checkpoint);

@@ -13,6 +13,7 @@ import { lossTermNames } from './amalgamationLoss';
 import { buildClassifier, FEATURE_LAYER, type ArchitectureId } from '../teachers/architectures';
 import { loadTeacher, type Teacher } from '../teachers/loadTeacher';
 import type { ModelFiles } from '../teachers/modelArtifacts';
+import type { InputSpec } from '../teachers/teacherMetadata';
 
 export async function useCpuBackend(): Promise<void> {
   installConv2dGradient();
@@ -41,23 +42,24 @@ export interface MemoryTeacherSpec {
   /** Normalisation of the teacher's input (pixels in [0, 1] -> (x - mean) / std). */
   mean?: number;
   std?: number;
+  /** 3 for a colour teacher; 1 (gray) when left out. */
+  channels?: 1 | 3;
 }
 
 /** A random-weight classifier of the teacher zoo, saved and loaded through loadTeacher like a shipped one. */
 export async function memoryTeacher(spec: MemoryTeacherSpec): Promise<Teacher> {
-  const model = buildClassifier(spec.architecture, spec.labels.length, spec.seed);
+  const channels = spec.channels ?? 1;
+  const model = buildClassifier(spec.architecture, spec.labels.length, spec.seed, channels);
   const [, height, width] = model.inputs[0].shape as number[];
-  const featureSize = model.getLayer(FEATURE_LAYER).outputShape[1] as number;
-  const files = await inMemoryFiles(model, spec.id);
+  return layersTeacher(model, { id: spec.id, labels: spec.labels, input: { height, width, channels, mean: spec.mean ?? 0.5, std: spec.std ?? 0.25 } });
+}
+
+/** Any LayersModel with a layer named 'features' (give its size where it is nested), saved and loaded through loadTeacher; the model given is disposed. */
+export async function layersTeacher(model: tf.LayersModel, meta: { id: string; labels: string[]; input: InputSpec; featureSize?: number }): Promise<Teacher> {
+  const featureSize = meta.featureSize ?? (model.getLayer(FEATURE_LAYER).outputShape[1] as number);
+  const files = await inMemoryFiles(model, meta.id);
   model.dispose();
-  return loadTeacher(files, {
-    id: spec.id,
-    title: spec.id,
-    labels: spec.labels,
-    input: { height, width, channels: 1, mean: spec.mean ?? 0.5, std: spec.std ?? 0.25 },
-    featureLayer: FEATURE_LAYER,
-    featureSize,
-  });
+  return loadTeacher(files, { ...meta, title: meta.id, featureLayer: FEATURE_LAYER, featureSize });
 }
 
 export const digitNames = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));

@@ -53,6 +53,24 @@ describe('exportStudent', () => {
     plainProbs.forEach((row, i) => row.forEach((p, c) => expect(p).toBeCloseTo(student[i][c], 5)));
   });
 
+  it("a student whose trunk is a teacher's copy (resized and rescaled inside) exports at the working size and runs in plain tfjs", async () => {
+    // teachers[1] is a LeNet-5 on 32 px with its own mean/std: the student takes 28 px and resizes inside.
+    for (const studentTrunk of ['teacher-frozen', 'teacher-finetune'] as const) {
+      const a = createAmalgamation({ ...defaultConfig, seed: 6, studentWidth: 4, studentTrunk, studentTrunkTeacher: 1 }, teachers, shape);
+      const { files, metadata } = await exportStudent(a, shape, 'student-trunk', 'Student');
+      expect(metadata.input).toEqual({ height: 28, width: 28, channels: 1, mean: 0.5, std: 0.5 });
+      const json = JSON.parse(new TextDecoder().decode(files[0].bytes)) as { modelTopology: object; weightsManifest: tf.io.WeightsManifestConfig };
+      const plain = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: files[1].bytes }));
+      expect(plain.inputs[0].shape).toEqual([null, 28, 28, 1]);
+      expect(plain.layers.some((l) => l.name === 'trunk_input_resize_width')).toBe(true);
+      const x = randomImages(4, 12);
+      const student = await predictUnion(a, x).array();
+      const plainProbs = await tf.softmax(plain.predict(x.sub(0.5).div(0.5)) as tf.Tensor2D).array();
+      plainProbs.forEach((row, i) => row.forEach((p, c) => expect(p, studentTrunk).toBeCloseTo(student[i][c], 5)));
+      plain.dispose();
+    }
+  });
+
   it('refuses a multi-head student rather than approximate its combination', async () => {
     const a = createAmalgamation({ ...defaultConfig, taskMode: 'multi-head' }, teachers, shape);
     await expect(exportStudent(a, shape, 's', 's')).rejects.toThrow(StudentExportError);

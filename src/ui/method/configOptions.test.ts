@@ -16,4 +16,9 @@ describe('optionHelp', () => {
     expect(optionHelp('targetBuilder', 'cluster')).toContain('cluster');
     expect(optionHelp('taskMode', 'joint')).toBeNull();
   });
+
+  it('has one line for every student trunk', () => {
+    for (const trunk of optionsOf('studentTrunk')) expect(optionHelp('studentTrunk', trunk)).toMatch(/\w.*\.$/);
+    expect(optionHelp('studentTrunk', 'teacher-frozen')).toContain('inference mode');
+  });
 });

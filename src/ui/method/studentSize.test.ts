@@ -5,7 +5,7 @@ import type { StepTimeMeasurement } from '../../core/method/studentSpeed';
 import { studentStepTimes } from '../../core/method/studentStepTimes';
 import type { LoadImageFilesResult } from '../../protocol/messages';
 import { createStudioStore } from '../store/studioStore';
-import { draftStudentShape, paramCountText, stepTimeText } from './studentSize';
+import { draftStudentShape, paramCountText, stepTimeText, trunkText } from './studentSize';
 
 const teacher = (id: string, labels: string[], side: number): TeacherMetadata =>
   ({ id, title: id, labels, input: { height: side, width: side, channels: 3, mean: 0, std: 1 }, featureLayer: 'features', featureSize: 64 }) as TeacherMetadata;
@@ -62,5 +62,18 @@ describe('the panel wording', () => {
     for (const arch of ['small-cnn', 'resnet'] as const) {
       for (const [side, channels] of [[28, 1], [32, 3], [64, 3]]) expect(stepTimeText({ arch, width: 32, side, channels, headSizes: [10] }), `${arch} ${side}`).toMatch(/^≈ \d+ ms\/step/);
     }
+  });
+});
+
+describe('trunkText', () => {
+  it('names the teacher a trunk copies in place of the scratch size, and says when none is picked at that place', () => {
+    const store = storeWith([teacher('a', ['cat', 'dog'], 32), teacher('b', ['owl'], 64)]);
+    store.setState({ pickedTeacherIds: ['a', 'b'] });
+    const s = store.getState();
+    expect(trunkText(s)).toBeNull();
+    const text = trunkText(s, { ...s.draft, studentTrunk: 'teacher-frozen', studentTrunkTeacher: 1 });
+    expect(text).toContain('b');
+    expect(text).toMatch(/64 × 64 colour input\), frozen, then features of 256/);
+    expect(trunkText(s, { ...s.draft, studentTrunk: 'teacher-finetune', studentTrunkTeacher: 2 })).toMatch(/No teacher 2 is picked/);
   });
 });

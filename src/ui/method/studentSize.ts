@@ -61,3 +61,16 @@ export function stepTimeText(s: StudentShape, table: StepTimeMeasurement = stude
     `A measured figure for that machine kind, scaled by nothing: a real step adds the teachers and the other loss terms, and your device differs.`
   );
 }
+
+/**
+ * With a teacher trunk the scratch architecture's size and step time say nothing: the trunk is
+ * the teacher's own. Null for a scratch trunk; otherwise which teacher it copies, in words.
+ */
+export function trunkText(state: StudioState, draft: RunConfig = state.draft): string | null {
+  if (draft.studentTrunk === 'scratch') return null;
+  const id = state.pickedTeacherIds[draft.studentTrunkTeacher];
+  const teacher = pickedTeacherMetadata(state).find((t) => t.id === id);
+  const how = draft.studentTrunk === 'teacher-frozen' ? 'frozen' : 'fine-tuned';
+  if (!teacher) return `No teacher ${draft.studentTrunkTeacher} is picked (teachers count from 0): pick one, or set the trunk teacher to one of them.`;
+  return `Trunk: ${teacher.id}'s layers up to its ${teacher.featureSize} features (${teacher.input.height} × ${teacher.input.width} ${teacher.input.channels === 3 ? 'colour' : 'gray'} input), ${how}, then features of ${8 * draft.studentWidth} and the heads; its size and step time are that teacher's, not counted here.`;
+}

@@ -41,13 +41,13 @@ const refinement = ['refine', 'refineFromEpoch', 'refineMaxShare', 'refineThresh
 
 describe('unusedFields', () => {
   it('full cka reads every method field but the head combiner, which only multi-head students read, and the refinement settings; a multi-head student has its per-teacher term already', () => {
-    expect([...unusedFields(configFromPreset('cka'))]).toEqual(['combiner', 'refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']);
-    expect([...unusedFields(configFromPreset('cka', { taskMode: 'multi-head' }))]).toEqual(['targetBuilder', 'ownershipSmoothing', 'weights.teacherKd', ...['refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']]);
+    expect([...unusedFields(configFromPreset('cka'))]).toEqual(['studentTrunkTeacher', 'combiner', 'refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']);
+    expect([...unusedFields(configFromPreset('cka', { taskMode: 'multi-head' }))]).toEqual(['studentTrunkTeacher', 'targetBuilder', 'ownershipSmoothing', 'weights.teacherKd', ...['refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']]);
   });
 
   it('refinement reads its settings once switched on over two epochs or more, and not at one epoch', () => {
-    expect([...unusedFields(configFromPreset('cka', { refine: 'student', epochs: 2 }))]).toEqual(['combiner']);
-    expect([...unusedFields(configFromPreset('cka', { refine: 'student', epochs: 1 }))]).toEqual(['combiner', 'refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']);
+    expect([...unusedFields(configFromPreset('cka', { refine: 'student', epochs: 2 }))]).toEqual(['studentTrunkTeacher', 'combiner']);
+    expect([...unusedFields(configFromPreset('cka', { refine: 'student', epochs: 1 }))]).toEqual(['studentTrunkTeacher', 'combiner', 'refine', 'refineThreshold', 'refineFromEpoch', 'refineMaxShare']);
   });
 
   it('a two-view weight makes the contrastive tau read even without the pseudo-label terms', () => {
@@ -56,7 +56,16 @@ describe('unusedFields', () => {
   });
 
   it('kd reads no contrastive temperature, alignment setting or common space', () => {
-    expect([...unusedFields(configFromPreset('kd'))].sort()).toEqual(['alignVariant', 'combiner', 'ownershipSmoothing', 'projectionSize', ...refinement, 'tau', 'tauAlign'].sort());
+    expect([...unusedFields(configFromPreset('kd'))].sort()).toEqual(['alignVariant', 'combiner', 'ownershipSmoothing', 'projectionSize', ...refinement, 'studentTrunkTeacher', 'tau', 'tauAlign'].sort());
+  });
+
+  it("a teacher trunk reads its teacher's place and no student architecture", () => {
+    for (const studentTrunk of ['teacher-frozen', 'teacher-finetune'] as const) {
+      const unused = unusedFields(configFromPreset('cka', { studentTrunk }));
+      expect(unused.has('studentArch')).toBe(true);
+      expect(unused.has('studentTrunkTeacher')).toBe(false);
+    }
+    expect(unusedFields(configFromPreset('cka')).has('studentArch')).toBe(false);
   });
 
   it('the oracle reads no soft-target setting', () => {
@@ -67,6 +76,6 @@ describe('unusedFields', () => {
   });
 
   it('cka-no-align leaves the alignment settings unread, and only those', () => {
-    expect([...unusedFields(configFromPreset('cka-no-align'))].sort()).toEqual(['alignVariant', 'combiner', ...refinement, 'tauAlign'].sort());
+    expect([...unusedFields(configFromPreset('cka-no-align'))].sort()).toEqual(['alignVariant', 'combiner', ...refinement, 'studentTrunkTeacher', 'tauAlign'].sort());
   });
 });

@@ -28,6 +28,16 @@ export const learningRateSchedules = ['constant', 'cosine'] as const;
 /** The student's backbones (built in ../student.ts); declared here, free of tfjs, so the page can list them. */
 export const studentArchs = ['small-cnn', 'resnet'] as const;
 export type StudentArch = (typeof studentArchs)[number];
+/** Where the student's trunk starts: its own backbone (scratch) or a copy of one teacher's layers up to its feature layer (../teacherTrunk.ts). */
+export const studentTrunks = ['scratch', 'teacher-frozen', 'teacher-finetune'] as const;
+export type StudentTrunk = (typeof studentTrunks)[number];
+/** One line per trunk option, shown under the select for the chosen one. */
+export const studentTrunkHelp: Record<StudentTrunk, string> = {
+  scratch: 'The student architecture above, from random weights.',
+  'teacher-frozen': "The copied teacher layers stay as the teacher trained them (batch norm in inference mode); only the fresh features layer, the heads and the common space learn.",
+  'teacher-finetune': "The copied teacher layers start as the teacher's and train with the rest of the student.",
+};
+const fromTeacher = (c: RunConfig): boolean => c.studentTrunk !== 'scratch';
 export const refineModes = ['off', 'student'] as const;
 export type RefineMode = (typeof refineModes)[number];
 export type OptimizerName = (typeof optimizers)[number];
@@ -79,6 +89,16 @@ export const configSchema = {
   studentArch: enumField<StudentArch>({
     options: studentArchs, default: 'small-cnn', flag: 'student-arch', group: 'details', label: 'Student architecture',
     help: "The student's backbone. small-cnn: two convs and a dense layer, enough for 28 px digits; resnet: two residual stages and global pooling, deeper for 32 px colour and larger images, its size independent of the image size.",
+    unusedWhen: (c: RunConfig): boolean => fromTeacher(c),
+  }),
+  studentTrunk: enumField<StudentTrunk>({
+    options: studentTrunks, default: 'scratch', flag: 'student-trunk', group: 'details', label: 'Student trunk',
+    help: "Where the student's layers start: its own architecture, or a copy of one teacher's layers up to its feature layer (the teacher itself is untouched) with a fresh features layer and heads on top. The teacher's input scaling, colour and size are built into the copy's first layers (a working resolution other than the teacher's is resized inside the model), so the student, and its export, still take the working resolution.",
+  }),
+  studentTrunkTeacher: intField({
+    default: 0, min: 0, max: 63, flag: 'student-trunk-teacher', group: 'details', label: 'Trunk teacher',
+    help: 'Which teacher gives the trunk: its place in the run\'s teacher list, counted from 0.',
+    unusedWhen: (c: RunConfig): boolean => !fromTeacher(c),
   }),
   taskMode: enumField<(typeof taskModes)[number]>({
     options: taskModes, default: 'joint', flag: 'task-mode', group: 'details', label: 'Task mode',
@@ -209,4 +229,8 @@ export type FieldPath = keyof ConfigSchema;
 /** A rule across fields: the field it names and why, or null when the config passes. */
 export const crossFieldRules: ((c: RunConfig) => { field: string; message: string } | null)[] = [
   (c) => (!c.supervised && Object.values(c.weights).every((w) => w === 0) ? { field: 'weights', message: 'are all zero: nothing would train the student' } : null),
+  (c) =>
+    fromTeacher(c) && c.studentTrunkTeacher >= c.teachers.length
+      ? { field: 'studentTrunkTeacher', message: `is ${c.studentTrunkTeacher}, but the run has ${c.teachers.length} teacher(s): pick 0 to ${c.teachers.length - 1}` }
+      : null,
 ];
