@@ -34,8 +34,9 @@ ${configFlagsHelp()}
   --tag name           added to the record's file name
   --backend wasm|cpu   tfjs backend (default wasm)
   --evaluate test|validation
-                       score on the test split (default; for reporting) or on 5,000 labelled
-                       images carved from train and never trained on (for choosing settings)`;
+                       score on the test split (default; for reporting) or on labelled images
+                       carved from train and never trained on (5,000, or a fifth of a small
+                       train split such as emoji's; for choosing settings)`;
 
 /** Each teacher is a shipped id or a path to a model folder (read as the studio's drop zone reads it). */
 function checkTeachersExist(config: RunConfig): void {

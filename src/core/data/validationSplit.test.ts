@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelledImages } from './labelledImages';
-import { splitValidation, validationOrder } from './validationSplit';
+import { splitValidation, validationOrder, validationSizeFor } from './validationSplit';
 
 function numbered(count: number): LabelledImages {
   // Each image's single pixel is its index, so the split's images can be traced back.
@@ -22,5 +22,11 @@ describe('splitValidation', () => {
 
   it('refuses a split that leaves nothing to train on', () => {
     expect(() => splitValidation(numbered(10), 10)).toThrow(RangeError);
+  });
+
+  it('holds out 5,000 of a large train split and a fifth of a small one, such as the emoji set', () => {
+    expect(validationSizeFor(60_000)).toBe(5000);
+    expect(validationSizeFor(824)).toBe(164);
+    expect(splitValidation(numbered(200)).validation.count).toBe(40);
   });
 });
