@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { defaultConfig, type RunConfig } from '../../src/core/method/config';
-import { resolveConfig } from '../../src/core/method/resolveConfig';
+import { settingA } from './settingA';
 import { seriesTable, timeToStudentLine } from './timeToStudent';
 import { loadNow, provenance, writeTimeToStudentRecord, type TimeToStudentRecord } from './timeToStudentRecord';
 import { measureCli } from './timeToStudentRun';
@@ -14,15 +13,6 @@ export interface TimeToStudentOptions {
   tag: string | null;
   /** The npm command line, for the record. */
   command: string[];
-}
-
-/**
- * Setting (a) as the studio opens: the schema's default config (preset cka, teachers
- * mnist-0-4 + mnist-5-9, data mnist, joint, every transfer image for one epoch, batch 64,
- * seed 1), which is also the cka preset's chosen budget (docs/results.md).
- */
-export function settingA(transferLimit = 0): RunConfig {
-  return resolveConfig({ config: { ...defaultConfig, transferLimit } });
 }
 
 /** Measures time-to-student in this process (on the backend it runs), prints it and writes the record; returns the record's file. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/method/config';
-import { settingA } from './timeToStudentCli';
+import { settingA } from './settingA';
 
 describe('settingA', () => {
   it('is the config the studio opens with: setting (a), the cka preset over every transfer image for one epoch', () => {
