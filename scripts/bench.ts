@@ -3,6 +3,8 @@
  * (bench/peer/, a comparison only), for the MNIST pair and presets kd / cfl / cka at batch 64
  * and 256. tfjs and torch rows are interleaved in one run so that both see the same machine
  * load; every figure is a median. Writes a record under runs/bench/ (docs/performance.md).
+ * Beside the step table it prints the newest time-to-student records (CLI and browser); with
+ * --time-to-student it first measures the CLI's anew (minutes: a whole run of setting (a)).
  */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
@@ -21,12 +23,16 @@ import { checkParity } from './bench/peerParity';
 import { timeRow } from './bench/benchRow';
 import { probeTfjsRow } from './bench/tfjsProbes';
 import { parseArgs, UsageError } from './cli/args';
+import { timeToStudentCli } from './bench/timeToStudentCli';
+import { latestRecords, recordLine } from './bench/timeToStudentRecord';
 
 const usage = `usage: npm run bench -- [--presets kd,cfl,cka] [--batches 64,256] [--steps 20] [--warmup 3]
                        [--peer-threads 1] [--no-peer] [--cache-mb 64] [--out runs/bench] [--tag name]
+                       [--time-to-student]
   --steps         timed steps per row (after --warmup), each epoch of the row holds warmup + steps
   --peer-threads  torch.set_num_threads for the PyTorch peer (tfjs wasm has 1 thread in Node)
-  --cache-mb      teacher-output cache bound (0 = off: no cached column)`;
+  --cache-mb      teacher-output cache bound (0 = off: no cached column)
+  --time-to-student  also measure time-to-student for setting (a) in this process (as npm run time-to-student)`;
 
 interface Options {
   presets: PresetName[];
@@ -38,6 +44,7 @@ interface Options {
   cacheBytes: number;
   out: string;
   tag: string | null;
+  timeToStudent: boolean;
 }
 
 const ints = (s: string, name: string) => s.split(',').map((w) => {
@@ -48,7 +55,7 @@ const ints = (s: string, name: string) => s.split(',').map((w) => {
 
 function options(argv: string[]): Options | 'help' {
   if (argv.includes('--help')) return 'help';
-  const spec = { presets: 'value', batches: 'value', steps: 'value', warmup: 'value', 'peer-threads': 'value', 'no-peer': 'switch', 'cache-mb': 'value', out: 'value', tag: 'value' } as const;
+  const spec = { presets: 'value', batches: 'value', steps: 'value', warmup: 'value', 'peer-threads': 'value', 'no-peer': 'switch', 'cache-mb': 'value', out: 'value', tag: 'value', 'time-to-student': 'switch' } as const;
   const { flags, positionals } = parseArgs(argv, spec);
   if (positionals.length > 0) throw new UsageError(`unexpected ${positionals.join(' ')}`);
   const presets = (flags.get('presets') ?? 'kd,cfl,cka').split(',');
@@ -67,6 +74,7 @@ function options(argv: string[]): Options | 'help' {
     cacheBytes: flags.has('cache-mb') ? ints(flags.get('cache-mb')!, 'cache-mb')[0] * 2 ** 20 : DEFAULT_TEACHER_CACHE_BYTES,
     out: flags.get('out') ?? 'runs/bench',
     tag: flags.get('tag') ?? null,
+    timeToStudent: flags.has('time-to-student'),
   };
 }
 
@@ -76,6 +84,13 @@ function git(args: string[]): string | null {
   } catch {
     return null;
   }
+}
+
+/** The newest time-to-student record of each side: the headline figure, beside the step table. */
+function printTimeToStudent(dir: string): void {
+  const latest = latestRecords(dir);
+  const lines = latest.length > 0 ? latest.map(({ file, record }) => `  ${recordLine(record)}\n    (${file})`) : [`  no record in ${dir}: npm run time-to-student (CLI), E2E_BENCH=time-to-student npx playwright test e2e/bench/timeToStudent.spec.ts (browser)`];
+  console.log(`\nTime to student, setting (a) with the default config (newest record of each side; --time-to-student measures the CLI's now):\n${lines.join('\n')}`);
 }
 
 async function bench(o: Options, argv: string[]): Promise<void> {
@@ -114,8 +129,10 @@ async function bench(o: Options, argv: string[]): Promise<void> {
   } finally {
     peer?.close();
   }
+  if (o.timeToStudent) await timeToStudentCli({ every: 50, transferLimit: 0, out: o.out, tag: o.tag, command: ['npm', 'run', 'bench', '--', ...argv] });
   const sides = peer ? `tfjs and torch steps alternating; tfjs ${record.machine.wasmThreads} thread, torch ${o.peerThreads}` : `tfjs ${record.machine.wasmThreads} thread, no peer`;
   console.log(`\nStep time (median of ${o.steps} steps after ${o.warmup} warm-up, ${sides}):\n${stepTable(record)}`);
+  printTimeToStudent(o.out);
   console.log(`\nPhases (ms, each timed alone, median of 10):\n${phaseTable(record)}`);
   console.log(`\n${microTable(record)}\n\nFLOPs (matmuls and convolutions, from tfjs's profiler):\n${flopTable(record)}`);
   for (const row of record.rows.filter((r) => r.preset === 'cka')) console.log(`\nTop kernels, cka batch ${row.batchSize} (teachers run):\n${kernelTable(row)}`);
