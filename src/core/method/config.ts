@@ -41,7 +41,8 @@ const cka = defaultConfig.weights;
  * What each preset sets; run-specific fields (teachers, data, seed, ...) come from elsewhere.
  * KD and CFL keep their papers' concatenated targets; CFL follows its official code: concat,
  * T = 1, common-feature weight 10 on (MMD + 1 x reconstruction). CKA decides which teacher owns
- * each image (cluster ownership, docs/method.md); cka-concat is CKA with concatenated targets,
+ * each image (cluster ownership, docs/method.md) and keeps every teacher's ranking of its own
+ * classes on every image (the per-teacher term); cka-concat is CKA with concatenated targets,
  * as it was before target builders.
  */
 export const presets: Record<PresetName, PresetFields> = {

@@ -55,8 +55,8 @@ describe('unusedFields', () => {
     expect(unusedFields(configFromPreset('kd', { weights: { instanceIntra: 1 } })).has('tau')).toBe(false);
   });
 
-  it('kd reads no contrastive temperature, alignment setting or common space', () => {
-    expect([...unusedFields(configFromPreset('kd'))].sort()).toEqual(['alignVariant', 'combiner', 'ownershipSmoothing', 'projectionSize', ...refinement, 'studentTrunkTeacher', 'tau', 'tauAlign'].sort());
+  it('kd reads no contrastive temperature, alignment setting, common space or per-teacher weight', () => {
+    expect([...unusedFields(configFromPreset('kd'))].sort()).toEqual(['alignVariant', 'combiner', 'ownershipSmoothing', 'projectionSize', ...refinement, 'studentTrunkTeacher', 'tau', 'tauAlign', 'weights.teacherKd'].sort());
   });
 
   it("a teacher trunk reads its teacher's place and no student architecture", () => {

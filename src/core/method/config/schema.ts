@@ -1,6 +1,6 @@
 import type { RunConfig } from '../config';
 import { boolField, enumField, intField, listField, realField, type NumberSpec } from './fieldKinds';
-import { needsCommonSpace } from './lossUse';
+import { needsCommonSpace, teacherKdApplies } from './lossUse';
 import { targetBuilderNames, type TargetBuilderName } from '../../ownership/builders';
 
 /**
@@ -152,8 +152,9 @@ export const configSchema = {
     warning: (c: RunConfig): string | null =>
       c.weights.kd === 0 && !c.supervised ? 'kd weight 0: nothing teaches the student its classes; accuracy will stay near chance' : null,
   }),
-  'weights.teacherKd': lossWeight('w-teacher-kd', 'Per-teacher soft-target weight', "Weight of each teacher's own answer on every image, whoever owns it: the student's probabilities over that teacher's classes alone are matched to the teacher's, so no teacher's ranking of its own classes is lost to ownership.", {
-    unusedWhen: (c: RunConfig): boolean => c.supervised || c.taskMode === 'multi-head',
+  'weights.teacherKd': lossWeight('w-teacher-kd', 'Per-teacher soft-target weight', "Weight of each teacher's own answer on every image, whoever owns it: the student's probabilities over that teacher's classes alone are matched to the teacher's, so no teacher's ranking of its own classes is lost to ownership. Not used with concat, whose target already holds every teacher's answer whole.", {
+    default: 1,
+    unusedWhen: (c: RunConfig): boolean => !teacherKdApplies(c),
   }),
   'weights.intra': lossWeight('w-intra', 'Intra-model weight', "Weight of intra-model contrast: inside each model's own space, images with the same pseudo-label are pulled together, the rest pushed apart (SupCon).", { default: 0.1, warning: ablationWarning('intra') }),
   'weights.inter': lossWeight('w-inter', 'Inter-model weight', "Weight of inter-model contrast: the student's view of an image is pulled towards the teachers' views of images with the same pseudo-label (symmetric InfoNCE).", { default: 0.1, warning: ablationWarning('inter') }),
