@@ -203,7 +203,7 @@ export const configSchema = {
     },
   }),
   learningRateSchedule: enumField<(typeof learningRateSchedules)[number]>({
-    options: learningRateSchedules, default: 'constant', flag: 'lr-schedule', group: 'run', label: 'Learning-rate schedule',
+    options: learningRateSchedules, default: 'cosine', flag: 'lr-schedule', group: 'run', label: 'Learning-rate schedule',
     help: 'constant: the same rate to the end; cosine: falls from the rate to zero along a half cosine over the whole run, so the last steps settle instead of swinging.',
   }),
   batchSize: intField({
@@ -212,7 +212,7 @@ export const configSchema = {
     warning: (c: RunConfig): string | null =>
       ckaFamily(c) && c.batchSize < 16 ? `batch ${c.batchSize}: the contrastive losses find few same-class pairs in so small a batch` : null,
   }),
-  epochs: intField({ default: 1, min: 1, max: 1000, flag: 'epochs', group: 'run', label: 'Epochs', help: 'Passes over the transfer images.' }),
+  epochs: intField({ default: 3, min: 1, max: 1000, flag: 'epochs', group: 'run', label: 'Epochs', help: 'Passes over the transfer images.' }),
   seed: intField({
     default: 1, min: 0, max: 2 ** 31, flag: 'seed', group: 'run', label: 'Seed',
     help: 'Seeds the student weights and the order of the transfer images: same seed, same run.',
