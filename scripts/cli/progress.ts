@@ -1,5 +1,6 @@
 import type { LossTermName } from '../../src/core/method/amalgamationLoss';
 import type { RunConfig } from '../../src/core/method/config';
+import { teacherKdApplies } from '../../src/core/method/config/lossUse';
 import type { StepProgress } from '../../src/core/method/runAmalgamation';
 
 const shortNames: Record<LossTermName, string> = {
@@ -19,7 +20,7 @@ const shortNames: Record<LossTermName, string> = {
 export function activeTerms(config: RunConfig): LossTermName[] {
   if (config.supervised) return ['supervised'];
   const w = config.weights;
-  return (['kd', 'teacherKd', 'intra', 'inter', 'align', 'instanceInter', 'instanceIntra', 'cflMmd', 'cflReconstruction'] as const).filter((n) => w[n] > 0);
+  return (['kd', 'teacherKd', 'intra', 'inter', 'align', 'instanceInter', 'instanceIntra', 'cflMmd', 'cflReconstruction'] as const).filter((n) => w[n] > 0 && (n !== 'teacherKd' || teacherKdApplies(config)));
 }
 
 export function formatDuration(seconds: number): string {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from './config';
 import type { CommonSpace } from './commonSpace';
-import { needsCommonSpace } from './config/lossUse';
+import { needsCommonSpace, teacherKdApplies } from './config/lossUse';
 import {
   alignmentLoss,
   combineTeacherTargets,
@@ -91,7 +91,7 @@ function secondView({ studentFeaturesView2 }: LossInputs): tf.Tensor2D {
 export function amalgamationTerms(inputs: LossInputs): Partial<Record<LossTermName, tf.Scalar>> {
   const terms: Partial<Record<LossTermName, tf.Scalar>> = {};
   if (uses(inputs.config.weights.kd)) terms.kd = softTarget(inputs);
-  if (uses(inputs.config.weights.teacherKd) && inputs.config.taskMode === 'joint') {
+  if (uses(inputs.config.weights.teacherKd) && teacherKdApplies(inputs.config)) {
     terms.teacherKd = softTargetLossPerTeacher(inputs.studentHeads[0], inputs.teachers.logits, inputs.union.maps, inputs.config.temperature);
   }
   if (needsCommonSpace(inputs.config)) contrastive(inputs, terms);

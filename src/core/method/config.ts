@@ -36,21 +36,24 @@ export const defaultConfig: RunConfig = defaultsOf();
 type PresetFields = Omit<Partial<RunConfig>, 'weights'> & { weights: LossWeights };
 const off = { teacherKd: 0, intra: 0, inter: 0, align: 0, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0 };
 const cka = defaultConfig.weights;
+/** The papers' setting for the baselines and for CKA before target builders; cka itself takes the schema's cosine. */
+const constantRate = { learningRateSchedule: 'constant' } as const;
 
 /**
  * What each preset sets; run-specific fields (teachers, data, seed, ...) come from elsewhere.
  * KD and CFL keep their papers' concatenated targets; CFL follows its official code: concat,
  * T = 1, common-feature weight 10 on (MMD + 1 x reconstruction). CKA decides which teacher owns
- * each image (cluster ownership, docs/method.md); cka-concat is CKA with concatenated targets,
- * as it was before target builders.
+ * each image (cluster ownership, docs/method.md) and keeps every teacher's ranking of its own
+ * classes on every image (the per-teacher term), with a cosine rate; cka-concat is CKA with
+ * concatenated targets, as it was before target builders.
  */
 export const presets: Record<PresetName, PresetFields> = {
-  kd: { targetBuilder: 'concat', weights: { kd: 1, ...off } },
-  cfl: { targetBuilder: 'concat', combiner: 'concat', temperature: 1, weights: { kd: 1, ...off, cflMmd: 10, cflReconstruction: 10 } },
-  cka: { targetBuilder: 'cluster', weights: cka },
-  'cka-concat': { targetBuilder: 'concat', weights: cka },
-  'cka-no-intra': { targetBuilder: 'cluster', weights: { ...cka, intra: 0 } },
-  'cka-no-inter': { targetBuilder: 'cluster', weights: { ...cka, inter: 0 } },
-  'cka-no-align': { targetBuilder: 'cluster', weights: { ...cka, align: 0 } },
-  oracle: { supervised: true, weights: { kd: 0, ...off } },
+  kd: { targetBuilder: 'concat', ...constantRate, weights: { kd: 1, ...off } },
+  cfl: { targetBuilder: 'concat', ...constantRate, combiner: 'concat', temperature: 1, weights: { kd: 1, ...off, cflMmd: 10, cflReconstruction: 10 } },
+  cka: { targetBuilder: 'cluster', learningRateSchedule: 'cosine', weights: cka },
+  'cka-concat': { targetBuilder: 'concat', ...constantRate, weights: cka },
+  'cka-no-intra': { targetBuilder: 'cluster', learningRateSchedule: 'cosine', weights: { ...cka, intra: 0 } },
+  'cka-no-inter': { targetBuilder: 'cluster', learningRateSchedule: 'cosine', weights: { ...cka, inter: 0 } },
+  'cka-no-align': { targetBuilder: 'cluster', learningRateSchedule: 'cosine', weights: { ...cka, align: 0 } },
+  oracle: { supervised: true, ...constantRate, weights: { kd: 0, ...off } },
 };

@@ -35,9 +35,11 @@ describe('resolveConfig', () => {
   });
 
   it('a whole config older than a field reads as it ran, not with today\'s default', () => {
-    const { targetBuilder, ownershipSmoothing, ...old } = configFromPreset('cka', { combiner: 'confidence' });
-    expect([targetBuilder, typeof ownershipSmoothing]).toEqual(['cluster', 'number']);
-    expect(resolveConfig({ config: old })).toMatchObject({ targetBuilder: 'confidence', ownershipSmoothing: 0 });
+    const { targetBuilder, ownershipSmoothing, learningRateSchedule, weights, ...rest } = configFromPreset('cka', { combiner: 'confidence' });
+    const { teacherKd, ...oldWeights } = weights;
+    expect([targetBuilder, typeof ownershipSmoothing, learningRateSchedule, teacherKd]).toEqual(['cluster', 'number', 'cosine', 1]);
+    const old = { ...rest, weights: oldWeights };
+    expect(resolveConfig({ config: old })).toMatchObject({ targetBuilder: 'confidence', ownershipSmoothing: 0, learningRateSchedule: 'constant', weights: { ...oldWeights, teacherKd: 0 } });
     // A partial config is not a run: the preset fills it.
     expect(resolveConfig({ config: { preset: 'cka', seed: 2 } }).ownershipSmoothing).toBe(configFromPreset('cka').ownershipSmoothing);
   });

@@ -64,13 +64,22 @@ export function mergeConfig({ preset, config, overrides = {} }: ConfigSources): 
 
 /**
  * A whole config (a record's) written before a field existed ran without it: before target
- * builders, `combiner` alone chose a joint target; before ownership smoothing, owners were hard.
+ * builders, `combiner` alone chose a joint target; before ownership smoothing, owners were hard;
+ * before the per-teacher term, only the union target taught the classes; before schedules, the
+ * rate was constant.
  * Today's defaults must not be read into such a run.
  */
 function asItRan(read: Json): Json {
   const whole = 'combiner' in read && 'taskMode' in read && 'weights' in read;
   if (!whole) return read;
-  return { ...read, ...('targetBuilder' in read ? {} : { targetBuilder: read.combiner }), ...('ownershipSmoothing' in read ? {} : { ownershipSmoothing: 0 }) };
+  const weights = read.weights as Json;
+  return {
+    ...read,
+    ...('targetBuilder' in read ? {} : { targetBuilder: read.combiner }),
+    ...('ownershipSmoothing' in read ? {} : { ownershipSmoothing: 0 }),
+    ...('learningRateSchedule' in read ? {} : { learningRateSchedule: 'constant' }),
+    ...('teacherKd' in weights ? {} : { weights: { ...weights, teacherKd: 0 } }),
+  };
 }
 
 /** Defaults, preset, config (or record), overrides; everything validated (throws ConfigError). */

@@ -16,6 +16,7 @@ import { expectSameLosses, smallTeachers, syntheticLabelled } from './testFixtur
 import { addLoss, createTrainingSession, emptyHistory, MAX_LOSS_POINTS, type StepProgress } from './trainingSession';
 import { dataLabelsToUnion } from './unionLabels';
 import { configFromPreset, type ConfigOverrides } from './resolveConfig';
+import { scheduledRate, setLearningRate } from './learningRate';
 
 /**
  * The session against an independent reference: the plain loop over TransferSet.batches that
@@ -39,9 +40,11 @@ async function referenceLosses(config: RunConfig): Promise<StepResult[]> {
   const transfer = toTransferSet(limited, config.seed);
   const out: StepResult[] = [];
   await prepareTargets(a, transfer, (images) => runTeachers(teachers, images));
+  const totalSteps = config.epochs * Math.floor(transfer.count / config.batchSize);
   try {
     for (let epoch = 0; epoch < config.epochs; epoch++) {
       for (const batch of transfer.batches(config.batchSize, epoch, true)) {
+        setLearningRate(a.optimizer, scheduledRate(config, a.step, totalSteps));
         const x = batchToTensor(batch, transfer);
         const labels = config.supervised ? Int32Array.from(batch.indices, (i) => toUnion[limited.labels[i]]) : undefined;
         out.push(await trainStep(a, x, labels, undefined, batch.indices).finally(() => x.dispose()));

@@ -1,6 +1,6 @@
 import type { RunConfig } from '../config';
 import { boolField, enumField, intField, listField, realField, type NumberSpec } from './fieldKinds';
-import { needsCommonSpace } from './lossUse';
+import { needsCommonSpace, teacherKdApplies } from './lossUse';
 import { targetBuilderNames, type TargetBuilderName } from '../../ownership/builders';
 
 /**
@@ -152,8 +152,9 @@ export const configSchema = {
     warning: (c: RunConfig): string | null =>
       c.weights.kd === 0 && !c.supervised ? 'kd weight 0: nothing teaches the student its classes; accuracy will stay near chance' : null,
   }),
-  'weights.teacherKd': lossWeight('w-teacher-kd', 'Per-teacher soft-target weight', "Weight of each teacher's own answer on every image, whoever owns it: the student's probabilities over that teacher's classes alone are matched to the teacher's, so no teacher's ranking of its own classes is lost to ownership.", {
-    unusedWhen: (c: RunConfig): boolean => c.supervised || c.taskMode === 'multi-head',
+  'weights.teacherKd': lossWeight('w-teacher-kd', 'Per-teacher soft-target weight', "Weight of each teacher's own answer on every image, whoever owns it: the student's probabilities over that teacher's classes alone are matched to the teacher's, so no teacher's ranking of its own classes is lost to ownership. Not used with concat, whose target already holds every teacher's answer whole.", {
+    default: 1,
+    unusedWhen: (c: RunConfig): boolean => !teacherKdApplies(c),
   }),
   'weights.intra': lossWeight('w-intra', 'Intra-model weight', "Weight of intra-model contrast: inside each model's own space, images with the same pseudo-label are pulled together, the rest pushed apart (SupCon).", { default: 0.1, warning: ablationWarning('intra') }),
   'weights.inter': lossWeight('w-inter', 'Inter-model weight', "Weight of inter-model contrast: the student's view of an image is pulled towards the teachers' views of images with the same pseudo-label (symmetric InfoNCE).", { default: 0.1, warning: ablationWarning('inter') }),
@@ -202,7 +203,7 @@ export const configSchema = {
     },
   }),
   learningRateSchedule: enumField<(typeof learningRateSchedules)[number]>({
-    options: learningRateSchedules, default: 'constant', flag: 'lr-schedule', group: 'run', label: 'Learning-rate schedule',
+    options: learningRateSchedules, default: 'cosine', flag: 'lr-schedule', group: 'run', label: 'Learning-rate schedule',
     help: 'constant: the same rate to the end; cosine: falls from the rate to zero along a half cosine over the whole run, so the last steps settle instead of swinging.',
   }),
   batchSize: intField({
@@ -211,7 +212,7 @@ export const configSchema = {
     warning: (c: RunConfig): string | null =>
       ckaFamily(c) && c.batchSize < 16 ? `batch ${c.batchSize}: the contrastive losses find few same-class pairs in so small a batch` : null,
   }),
-  epochs: intField({ default: 1, min: 1, max: 1000, flag: 'epochs', group: 'run', label: 'Epochs', help: 'Passes over the transfer images.' }),
+  epochs: intField({ default: 3, min: 1, max: 1000, flag: 'epochs', group: 'run', label: 'Epochs', help: 'Passes over the transfer images.' }),
   seed: intField({
     default: 1, min: 0, max: 2 ** 31, flag: 'seed', group: 'run', label: 'Seed',
     help: 'Seeds the student weights and the order of the transfer images: same seed, same run.',
