@@ -97,6 +97,7 @@ test('defect 7: accuracy tagged with its own step, the SGD warning says SGD, old
 
   await method(page).getByLabel('Transfer images', { exact: true }).fill('3200');
   await method(page).getByLabel('Batch size', { exact: true }).fill('16');
+  await method(page).getByLabel('Epochs', { exact: true }).fill('1');
   await page.getByLabel('Evaluate every').fill('5');
   await control(page, 'Start training').click();
   await expect(field(page, 'training-progress')).toHaveText(/^step (1[2-9]|[2-9]\d) of 200/, { timeout: 90_000 });

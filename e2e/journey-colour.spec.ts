@@ -180,6 +180,7 @@ test('the colour teacher pair trains a student on the dropped colour folder; hov
   const method = page.getByRole('region', { name: 'Method' });
   await method.getByLabel('Transfer images').fill(String(STEPS * BATCH));
   await method.getByLabel('Batch size').fill(String(BATCH));
+  await method.getByLabel('Epochs').fill('1');
   await page.getByRole('button', { name: 'Start training' }).click();
   await expect(page.locator('[data-field="training-state"]')).toHaveText('complete', { timeout: 540_000 });
   const state = await callWorkerOk(page, { kind: 'trainingState' });

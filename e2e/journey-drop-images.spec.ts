@@ -70,12 +70,13 @@ test('a picked folder of PNG digits becomes the transfer set, and the student tr
   await page.getByRole('region', { name: 'Drop transfer images' }).screenshot({ path: test.info().outputPath('transfer-drop.png') });
 
   // Train on the dropped set from the page: the Method panel takes the Data panel's choice;
-  // batch 32 and learning rate 0.003 make one epoch 30 steps, evaluated on the labelled folder.
+  // batch 32 and learning rate 0.003, one epoch of 30 steps, evaluated on the labelled folder.
   const method = page.getByRole('region', { name: 'Method' });
   await expect(method.locator('[data-field="method-data"]')).toHaveText('dropped:digits');
   await expect(method.locator('[data-field="method-teachers"]')).toHaveText('mnist-0-4, mnist-5-9');
   await method.getByLabel('Batch size').fill('32');
   await method.getByLabel('Learning rate').fill('0.003');
+  await method.getByLabel('Epochs').fill('1');
   await page.getByRole('button', { name: 'Start training' }).click();
   await expect(page.locator('[data-field="training-state"]')).toHaveText('complete', { timeout: 120_000 });
   const state = await callWorkerOk(page, { kind: 'trainingState' });
