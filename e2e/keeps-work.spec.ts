@@ -70,7 +70,7 @@ test('defect 1: a refused Start keeps the finished run, its charts, its results 
 test('defect 2: Stop keeps the student for Export and Try it', async ({ page }) => {
   test.setTimeout(150_000);
   const { errors } = await openStudio(page, '?backend=wasm');
-  await fill(page, { 'Transfer images': '640', 'Batch size': '16' });
+  await fill(page, { 'Transfer images': '640', 'Batch size': '16', Epochs: '1' });
   await control(page, 'Start training').click();
   await expect(field(page, 'training-progress')).toHaveText(/^step ([3-9]|\d\d+) of 40/, { timeout: 90_000 });
   await control(page, 'Stop').click();
