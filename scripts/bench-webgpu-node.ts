@@ -21,6 +21,7 @@ import { describeAdapter, installNodeWebgpu } from './bench/nodeWebgpu';
 import { probeStep } from './bench/stepProbe';
 import { adapterText, lossDiffs, rowsTable, type BackendRow, type WebgpuBenchRecord } from './bench/webgpuReport';
 import { parseArgs, UsageError } from './cli/args';
+import { fileStamp } from './cli/recordStamp';
 
 const usage = `usage: npx tsx scripts/bench-webgpu-node.ts [--backends webgpu,wasm,cpu] [--batches 64,256]
          [--steps 10] [--warmup 3] [--cpu-steps 2] [--preset cka] [--dawn opt,opt] [--wasm-dir dir] [--out runs/bench]
@@ -111,7 +112,7 @@ async function benchBackend(name: Backend, o: Options): Promise<BackendRow[]> {
 /** Writes the record so far: a remote run killed by its time limit still leaves the finished backends. */
 function save(record: WebgpuBenchRecord, o: Options): string {
   mkdirSync(o.out, { recursive: true });
-  const file = path.join(o.out, `bench-webgpu-${record.startedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.json`);
+  const file = path.join(o.out, `bench-webgpu-${fileStamp(record.startedAt)}.json`);
   writeFileSync(file, `${JSON.stringify(record, null, 1)}\n`);
   return file;
 }

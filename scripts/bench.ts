@@ -8,7 +8,6 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +22,7 @@ import { checkParity } from './bench/peerParity';
 import { timeRow } from './bench/benchRow';
 import { probeTfjsRow } from './bench/tfjsProbes';
 import { parseArgs, UsageError } from './cli/args';
+import { fileStamp, gitState } from './cli/recordStamp';
 import { timeToStudentCli } from './bench/timeToStudentCli';
 import { latestRecords, recordLine } from './bench/timeToStudentRecord';
 
@@ -78,14 +78,6 @@ function options(argv: string[]): Options | 'help' {
   };
 }
 
-function git(args: string[]): string | null {
-  try {
-    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return null;
-  }
-}
-
 /** The newest time-to-student record of each side: the headline figure, beside the step table. */
 function printTimeToStudent(dir: string): void {
   const latest = latestRecords(dir);
@@ -94,6 +86,7 @@ function printTimeToStudent(dir: string): void {
 }
 
 async function bench(o: Options, argv: string[]): Promise<void> {
+  const { gitCommit, gitDirty } = gitState();
   const backend = await useNodeBackend('wasm');
   const data = await loadBenchData();
   const skipped = o.peer ? peerUnavailable() : '--no-peer';
@@ -103,8 +96,8 @@ async function bench(o: Options, argv: string[]): Promise<void> {
     kind: 'cka-studio-bench',
     startedAt: new Date().toISOString(),
     command: ['npm', 'run', 'bench', '--', ...argv],
-    gitCommit: git(['rev-parse', 'HEAD']),
-    gitDirty: (git(['status', '--porcelain', '--untracked-files=no']) ?? '').length > 0,
+    gitCommit,
+    gitDirty: gitDirty ?? false, // bench records have always read git missing as clean
     machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.availableParallelism(), node: process.version, tfjs: tf.version.tfjs, backend, wasmThreads: getThreadsCount() },
     settings: { steps: o.steps, warmup: o.warmup, peerThreads: o.peerThreads, cacheBytes: o.cacheBytes },
     micro: {},
@@ -137,8 +130,7 @@ async function bench(o: Options, argv: string[]): Promise<void> {
   console.log(`\n${microTable(record)}\n\nFLOPs (matmuls and convolutions, from tfjs's profiler):\n${flopTable(record)}`);
   for (const row of record.rows.filter((r) => r.preset === 'cka')) console.log(`\nTop kernels, cka batch ${row.batchSize} (teachers run):\n${kernelTable(row)}`);
   mkdirSync(o.out, { recursive: true });
-  const stamp = record.startedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const file = path.join(o.out, `bench-${o.tag ? `${o.tag}-` : ''}${stamp}.json`);
+  const file = path.join(o.out, `bench-${o.tag ? `${o.tag}-` : ''}${fileStamp(record.startedAt)}.json`);
   writeFileSync(file, `${JSON.stringify(record, null, 1)}\n`);
   console.log(`\nrecord: ${file}`);
 }

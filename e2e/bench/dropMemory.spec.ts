@@ -6,6 +6,7 @@ import { markdownTable } from '../../scripts/browserBench/benchReport';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/browserBench/chromiumLaunch';
 import { colourFolder, FOLDER_SIDE } from '../../scripts/browserBench/colourFolder';
 import { startMainThreadMonitor, stopMainThreadMonitor } from '../../scripts/browserBench/mainThreadMonitor';
+import { fileStamp } from '../../scripts/cli/recordStamp';
 import { CPU_LIMIT_MS, WALL_LIMIT_MS } from './mainThreadBounds';
 import { inputTaskSplit, mainThreadCpu } from './traceTasks';
 import { openStudio } from '../studio';
@@ -138,7 +139,7 @@ test.afterAll(() => {
     ]),
   );
   console.log(`\n${table}\n(bounds: ${CPU_LIMIT_MS} ms CPU, ${WALL_LIMIT_MS} ms wall)`);
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = fileStamp(new Date().toISOString());
   mkdirSync('runs/bench', { recursive: true });
   writeFileSync(
     `runs/bench/drop-memory-${stamp}.json`,

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunConfig } from '../../src/core/method/config';
+import { fileStamp, gitState } from '../cli/recordStamp';
 import { timeToStudentLine, type TimedEvaluation, type TimeToStudent } from './timeToStudent';
 
 /**
@@ -36,21 +36,11 @@ export interface TimeToStudentRecord {
   notes: string[];
 }
 
-function git(args: string[]): string | null {
-  try {
-    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return null;
-  }
-}
-
 /** Where and when: the commit, the machine and its load now. */
 export function provenance(): Pick<TimeToStudentRecord, 'startedAt' | 'gitCommit' | 'gitDirty'> & { cpu: string; cores: number; load: number[] } {
-  const status = git(['status', '--porcelain', '--untracked-files=no']);
   return {
     startedAt: new Date().toISOString(),
-    gitCommit: git(['rev-parse', 'HEAD']),
-    gitDirty: status === null ? null : status.length > 0,
+    ...gitState(),
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.availableParallelism(),
     load: loadNow(),
@@ -61,8 +51,7 @@ export const loadNow = (): number[] => os.loadavg().map((x) => Math.round(x * 10
 
 export function writeTimeToStudentRecord(dir: string, record: TimeToStudentRecord, tag?: string | null): string {
   mkdirSync(dir, { recursive: true });
-  const stamp = record.startedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const file = path.join(dir, `time-to-student-${record.side}-${tag ? `${tag}-` : ''}${stamp}.json`);
+  const file = path.join(dir, `time-to-student-${record.side}-${tag ? `${tag}-` : ''}${fileStamp(record.startedAt)}.json`);
   writeFileSync(file, `${JSON.stringify(record, null, 1)}\n`);
   return file;
 }

@@ -1,26 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunConfig } from '../../src/core/method/config';
 import type { RunProvenance, StoredRunRecord } from '../../src/node/runRecords';
-
-function git(args: string[]): string | null {
-  try {
-    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return null;
-  }
-}
+import { fileStamp, gitState } from './recordStamp';
 
 /** Where the run was made; `command` is the npm form, which reproduces it from the repository root. */
 export function provenance(args: string[], evaluatedOn: RunProvenance['evaluatedOn'] = 'test'): RunProvenance {
-  const status = git(['status', '--porcelain', '--untracked-files=no']);
   return {
     command: ['npm', 'run', 'amalgamate', '--', ...args],
     evaluatedOn,
-    gitCommit: git(['rev-parse', 'HEAD']),
-    gitDirty: status === null ? null : status.length > 0,
+    ...gitState(),
     node: process.version,
     host: { cores: os.availableParallelism(), platform: process.platform, arch: process.arch, cpu: os.cpus()[0]?.model ?? 'unknown' },
   };
@@ -35,8 +25,7 @@ export function teachersShort(paths: string[]): string {
 }
 
 export function recordFileName(config: RunConfig, startedAt: string, tag?: string): string {
-  const stamp = startedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const parts = [config.preset, config.data, teachersShort(config.teachers), `s${config.seed}`, ...(tag ? [tag] : []), stamp];
+  const parts = [config.preset, config.data, teachersShort(config.teachers), `s${config.seed}`, ...(tag ? [tag] : []), fileStamp(startedAt)];
   return `${parts.join('-')}.json`;
 }
 
