@@ -7,7 +7,7 @@ import { callWorkerOk, openStudio } from '../studio';
 /**
  * Time-to-student in the browser (issue 15): the studio as a user opens it, setting (a) with
  * the default config (the two MNIST teachers, MNIST, the cka preset, every transfer image for
- * one epoch, evaluated every 50 steps: the studio's default cadence) on the wasm backend, timed
+ * the default epochs, evaluated every 50 steps: the studio's default cadence) on the wasm backend, timed
  * from the click on Start to each evaluation the page receives, then the same headline as the
  * CLI's (scripts/bench/timeToStudent.ts). The user's clock counts everything after Start: the
  * worker loading the data and teachers, the builder's pre-pass, the steps, the evaluations and

@@ -19,7 +19,7 @@ export interface TimeToStudentOptions {
 export async function timeToStudentCli(o: TimeToStudentOptions): Promise<string> {
   const config = settingA(o.transferLimit);
   const where = provenance();
-  console.log(`\nTime to student: setting (a), ${config.preset}, ${config.teachers.join(' + ')} on ${config.data}, ${config.transferLimit === 0 ? 'all' : config.transferLimit} transfer images, ${config.epochs} epoch, batch ${config.batchSize}, evaluated on the test split every ${o.every} steps (load ${where.load.join(', ')})`);
+  console.log(`\nTime to student: setting (a), ${config.preset}, ${config.teachers.join(' + ')} on ${config.data}, ${config.transferLimit === 0 ? 'all' : config.transferLimit} transfer images, ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}, batch ${config.batchSize}, evaluated on the test split every ${o.every} steps (load ${where.load.join(', ')})`);
   const m = await measureCli(config, tf.getBackend(), o.every, (p) => console.log(`  step ${p.step}: ${p.seconds.toFixed(1)} s, ${(100 * p.accuracy).toFixed(2)} %`));
   const after = loadNow();
   console.log(`\n${seriesTable(m.points, { header: 'seconds, evaluations left out', cell: (_, i) => m.points[i].trainingSeconds.toFixed(1) })}`);

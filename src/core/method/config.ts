@@ -36,8 +36,10 @@ export const defaultConfig: RunConfig = defaultsOf();
 type PresetFields = Omit<Partial<RunConfig>, 'weights'> & { weights: LossWeights };
 const off = { teacherKd: 0, intra: 0, inter: 0, align: 0, instanceInter: 0, instanceIntra: 0, cflMmd: 0, cflReconstruction: 0 };
 const cka = defaultConfig.weights;
-/** The papers' setting for the baselines and for CKA before target builders; cka itself takes the schema's cosine. */
+/** The papers' setting for the baselines and for CKA before target builders. */
 const constantRate = { learningRateSchedule: 'constant' } as const;
+/** What cka and its ablations share besides their weights: cluster owners and the cosine rate (both chosen on validation). */
+const ckaOwned = { targetBuilder: 'cluster', learningRateSchedule: 'cosine' } as const;
 
 /**
  * What each preset sets; run-specific fields (teachers, data, seed, ...) come from elsewhere.
@@ -50,10 +52,10 @@ const constantRate = { learningRateSchedule: 'constant' } as const;
 export const presets: Record<PresetName, PresetFields> = {
   kd: { targetBuilder: 'concat', ...constantRate, weights: { kd: 1, ...off } },
   cfl: { targetBuilder: 'concat', ...constantRate, combiner: 'concat', temperature: 1, weights: { kd: 1, ...off, cflMmd: 10, cflReconstruction: 10 } },
-  cka: { targetBuilder: 'cluster', learningRateSchedule: 'cosine', weights: cka },
+  cka: { ...ckaOwned, weights: cka },
   'cka-concat': { targetBuilder: 'concat', ...constantRate, weights: cka },
-  'cka-no-intra': { targetBuilder: 'cluster', learningRateSchedule: 'cosine', weights: { ...cka, intra: 0 } },
-  'cka-no-inter': { targetBuilder: 'cluster', learningRateSchedule: 'cosine', weights: { ...cka, inter: 0 } },
-  'cka-no-align': { targetBuilder: 'cluster', learningRateSchedule: 'cosine', weights: { ...cka, align: 0 } },
+  'cka-no-intra': { ...ckaOwned, weights: { ...cka, intra: 0 } },
+  'cka-no-inter': { ...ckaOwned, weights: { ...cka, inter: 0 } },
+  'cka-no-align': { ...ckaOwned, weights: { ...cka, align: 0 } },
   oracle: { supervised: true, ...constantRate, weights: { kd: 0, ...off } },
 };
