@@ -1,7 +1,7 @@
 /**
  * `npm run student-speed`: one student training step (forward, backward, Adam update, the
- * loss read back) per architecture at 28 px gray, 32 px RGB and 64 px RGB, batch 64, default
- * width, on the Node wasm backend: a few warm-up steps, then the median of the timed ones.
+ * loss read back) per architecture at 28 px gray, 32 px RGB and 64 px RGB, batch 64, at width
+ * 32 and at the default width, on the Node wasm backend: a few warm-up steps, then the median of the timed ones.
  * Prints a table and, with --write, rewrites src/core/method/studentStepTimes.ts, the
  * figures the method panel shows beside the architecture choice (docs/performance.md).
  * Only the student is timed: the teachers' passes and the other loss terms of a real run add to it.
@@ -27,6 +27,8 @@ const SHAPES = [
   { side: 32, channels: 3 },
   { side: 64, channels: 3 },
 ];
+/** Width 32 was the default until the fourth selection round (docs/results.md) and stays a common choice. */
+const WIDTHS = [...new Set([32, defaultConfig.studentWidth])];
 const TABLE_FILE = 'src/core/method/studentStepTimes.ts';
 
 /** One student step as training takes it: soft targets stand in for the teachers' (a fixed random batch). */
@@ -93,8 +95,8 @@ async function main(write: boolean): Promise<void> {
   console.log(`${m.cpu}, ${m.cores} cores, load average ${m.loadAverage}; batch ${BATCH}, median of ${STEPS} steps after ${WARMUP} warm-up`);
   console.log('| arch | input | width | params | wall ms/step | cpu ms/step |\n| --- | --- | --- | --- | --- | --- |');
   for (const arch of studentArchs) {
-    for (const { side, channels } of SHAPES) {
-      const row = { arch, side, channels, width: defaultConfig.studentWidth, classes: CLASSES, batch: BATCH };
+    for (const { side, channels, width } of SHAPES.flatMap((shape) => WIDTHS.map((width) => ({ ...shape, width })))) {
+      const row = { arch, side, channels, width, classes: CLASSES, batch: BATCH };
       const times = timeSteps(row);
       m.rows.push({ ...row, ...times });
       const params = buildStudent({ height: side, width: side, channels }, row.width, [CLASSES], 1, arch);

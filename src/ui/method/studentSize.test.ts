@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../core/method/config';
 import type { TeacherMetadata } from '../../core/teachers/teacherMetadata';
 import { studentParamCount } from '../../core/method/studentSize';
 import type { StepTimeMeasurement } from '../../core/method/studentSpeed';
@@ -23,9 +24,9 @@ describe('draftStudentShape', () => {
     store.getState().setTransfer('emoji');
     const s = store.getState();
     // auto never goes above the data's own 32 px; emoji is colour; the union has 4 classes.
-    expect(draftStudentShape(s)).toEqual({ arch: 'small-cnn', width: 32, side: 32, channels: 3, headSizes: [4] });
+    expect(draftStudentShape(s)).toEqual({ arch: 'small-cnn', width: defaultConfig.studentWidth, side: 32, channels: 3, headSizes: [4] });
     const multi = { ...s.draft, taskMode: 'multi-head' as const, studentArch: 'resnet' as const, resolution: '96' as const };
-    expect(draftStudentShape(s, multi)).toEqual({ arch: 'resnet', width: 32, side: 96, channels: 3, headSizes: [3, 2] });
+    expect(draftStudentShape(s, multi)).toEqual({ arch: 'resnet', width: defaultConfig.studentWidth, side: 96, channels: 3, headSizes: [3, 2] });
   });
 
   it('takes a dropped set at the size it was decoded to, and MNIST as 28 px gray with no teacher', () => {
@@ -58,9 +59,11 @@ describe('the panel wording', () => {
     expect(stepTimeText({ ...digits, channels: 3 }, table)).toMatch(/^No step time measured/);
   });
 
-  it('the committed table holds both architectures at 28 px gray, 32 and 64 px colour, default width', () => {
+  it('the committed table holds both architectures at 28 px gray, 32 and 64 px colour, at width 32 and the default width', () => {
     for (const arch of ['small-cnn', 'resnet'] as const) {
-      for (const [side, channels] of [[28, 1], [32, 3], [64, 3]]) expect(stepTimeText({ arch, width: 32, side, channels, headSizes: [10] }), `${arch} ${side}`).toMatch(/^≈ \d+ ms\/step/);
+      for (const width of [32, defaultConfig.studentWidth]) {
+        for (const [side, channels] of [[28, 1], [32, 3], [64, 3]]) expect(stepTimeText({ arch, width, side, channels, headSizes: [10] }), `${arch} ${side} w${width}`).toMatch(/^≈ \d+ ms\/step/);
+      }
     }
   });
 });
@@ -73,7 +76,7 @@ describe('trunkText', () => {
     expect(trunkText(s)).toBeNull();
     const text = trunkText(s, { ...s.draft, studentTrunk: 'teacher-frozen', studentTrunkTeacher: 1 });
     expect(text).toContain('b');
-    expect(text).toMatch(/64 × 64 colour input\), frozen, then features of 256/);
+    expect(text).toContain(`64 × 64 colour input), frozen, then features of ${8 * defaultConfig.studentWidth} `);
     expect(trunkText(s, { ...s.draft, studentTrunk: 'teacher-finetune', studentTrunkTeacher: 2 })).toMatch(/No teacher 2 is picked/);
   });
 });
