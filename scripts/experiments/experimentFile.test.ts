@@ -31,9 +31,9 @@ const sweepMoves = [
 ];
 const oldSweep = [cmd(`${sweepCommon} --preset kd`), cmd(`${sweepCommon} --preset cka`), ...sweepMoves.map((m) => ({ ...cmd(`${sweepCommon} --preset cka`), ...cmd(m) }))];
 
-// Those scripts ran before target builders, when every target was the concatenated one, and
-// before schedules, when the rate was constant.
-const concat = (runs: Record<string, string>[]) => runs.map((r) => ({ ...r, '--target-builder': 'concat', '--lr-schedule': 'constant' }));
+// Those scripts ran before target builders, when every target was the concatenated one, before
+// schedules, when the rate was constant, and when the student's width was 32.
+const concat = (runs: Record<string, string>[]) => runs.map((r) => ({ ...r, '--target-builder': 'concat', '--lr-schedule': 'constant', '--width': '32' }));
 const declared = {
   'scripts/experiments/results-table.json': concat(oldTable),
   'scripts/experiments/sweep-cka.json': concat(oldSweep),
@@ -65,7 +65,7 @@ describe('declared experiments', () => {
       if (args === 'help') throw new Error('unexpected --help');
       return args.config;
     };
-    const base = '--preset cka --target-builder concat --lr-schedule constant --teachers mnist-0-4,mnist-5-9 --data mnist --transfer-limit 3840 --epochs 1';
+    const base = '--preset cka --target-builder concat --lr-schedule constant --width 32 --teachers mnist-0-4,mnist-5-9 --data mnist --transfer-limit 3840 --epochs 1';
     // Those records had concatenated targets: today's cka (cluster ownership) is another run.
     expect(isRecorded(config(base.replace(' --target-builder concat', '') + ' --seed 1'), recorded)).toBe(false);
     expect(isRecorded(config(`${base} --seed 1`), recorded)).toBe(true);

@@ -83,7 +83,7 @@ export const configSchema = {
       c.transferLimit > 0 && c.transferLimit < c.batchSize * 10 ? `${c.transferLimit} transfer images make fewer than 10 steps an epoch` : null,
   }),
   studentWidth: intField({
-    default: 32, min: 4, max: 256, flag: 'width', group: 'details', label: 'Student width',
+    default: 64, min: 4, max: 256, flag: 'width', group: 'details', label: 'Student width',
     help: "Channels of the student's first conv layer; wider learns more, runs slower.",
   }),
   studentArch: enumField<StudentArch>({
