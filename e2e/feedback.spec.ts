@@ -151,7 +151,8 @@ test('defect 9: with UMAP chosen, embedding frames appear while a short run trai
   test.setTimeout(150_000);
   const { errors } = await openStudio(page, '?backend=wasm');
   await method(page).getByLabel('Transfer images', { exact: true }).fill('1600');
-  await method(page).getByLabel('Batch size', { exact: true }).fill('32'); // 50 steps
+  await method(page).getByLabel('Batch size', { exact: true }).fill('32');
+  await method(page).getByLabel('Epochs', { exact: true }).fill('1'); // 50 steps
   await page.getByLabel('Evaluate every').fill('10');
   await page.getByLabel('Embedding layout').selectOption('umap');
   await control(page, 'Start training').click();
