@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../node/wasmBackend';
 import { seededRandom } from '../random';
-import { installWasmMaxPoolGrad, originalWasmMaxPoolGrad, wasmMaxPoolGradPatched } from './wasmMaxPoolGrad';
+import { withOriginalWasmKernel } from './wasmKernelPatch';
+import { installWasmMaxPoolGrad, poolGradOptions, wasmMaxPoolGradPatched } from './wasmMaxPoolGrad';
 
 type Case = { shape: [number, number, number, number]; size: number; stride: number; pad: 'valid' | 'same' };
 const cases: Case[] = [
@@ -27,18 +28,6 @@ function gradient(c: Case, x: tf.Tensor4D, seed: number): Float32Array {
   });
 }
 
-function withOriginal<T>(f: () => T): T {
-  const patched = tf.getKernel('MaxPoolGrad', 'wasm')!;
-  tf.unregisterKernel('MaxPoolGrad', 'wasm');
-  tf.registerKernel({ ...patched, kernelFunc: originalWasmMaxPoolGrad()! });
-  try {
-    return f();
-  } finally {
-    tf.unregisterKernel('MaxPoolGrad', 'wasm');
-    tf.registerKernel(patched);
-  }
-}
-
 describe('wasm MaxPoolGrad in JS', () => {
   beforeAll(async () => {
     await useNodeBackend('wasm');
@@ -53,10 +42,23 @@ describe('wasm MaxPoolGrad in JS', () => {
     for (const seed of [1, 2, 3]) {
       const x = tiedInput(c.shape, seed);
       const ours = gradient(c, x, seed);
-      const theirs = withOriginal(() => gradient(c, x, seed));
+      const theirs = withOriginalWasmKernel('MaxPoolGrad', () => gradient(c, x, seed));
       x.dispose();
       const differing = ours.findIndex((v, i) => !Object.is(v, theirs[i]));
       expect(differing, `first difference at ${differing}`).toBe(-1);
+    }
+  });
+
+  it.each(cases.slice(0, 2))('takes the tiled loop where windows tile the input, with the general loop’s bits: %j', (c) => {
+    const x = tiedInput(c.shape, 4);
+    const tiled = gradient(c, x, 4);
+    poolGradOptions.tiled = false;
+    try {
+      const general = gradient(c, x, 4);
+      expect(tiled.findIndex((v, i) => !Object.is(v, general[i]))).toBe(-1);
+    } finally {
+      poolGradOptions.tiled = true;
+      x.dispose();
     }
   });
 
