@@ -1,0 +1,67 @@
+import * as tf from '@tensorflow/tfjs';
+import { patchWasmKernel, type WasmHeapBackend } from './wasmKernelPatch';
+
+/**
+ * tfjs-wasm 4.22 sums only over the innermost axes: any other reduction first transposes the
+ * whole input so that the summed axes come last. The bias gradient of every conv and dense
+ * layer sums dy over all axes but the channels ([B, H, W, C] -> [C]), and the gradient of a
+ * broadcast difference ([B, 1, d] - [1, B, d], CFL's MMD) sums over a middle axis, so each paid
+ * a full transpose: at batch 256, 43 ms of Sum in a 426 ms profiled cka step. Here a sum over
+ * one block of consecutive axes that are not the innermost ([P, R, Q] -> [P, Q]) runs in JS
+ * on the heap, adding the R rows of each [R, Q] slab into one float32 accumulator per column:
+ * the same additions in the same order as the original's loop over the transposed data, so the
+ * same bits. Every other sum (and int32 ones) goes to the original kernel.
+ */
+
+interface SumAttrs {
+  axis: number | number[];
+  keepDims: boolean;
+}
+
+/** [P, R, Q]: the sizes before, of and after the summed block. */
+type Block = [number, number, number];
+
+const product = (dims: number[]) => dims.reduce((n, d) => n * d, 1);
+
+/**
+ * The block, or null unless the axes are consecutive and ascending *in the order given* (the
+ * original transposes them in that order, so [1, 0] would add the same numbers in another
+ * order) and some axis after them is kept.
+ */
+export function summedBlock(axis: number | number[], shape: number[]): Block | null {
+  const axes = tf.util.parseAxisParam(axis, shape);
+  if (axes.length === 0) return null;
+  const first = axes[0];
+  const last = first + axes.length - 1;
+  if (last >= shape.length - 1 || axes.some((a, i) => a !== first + i)) return null;
+  return [product(shape.slice(0, first)), product(shape.slice(first, last + 1)), product(shape.slice(last + 1))];
+}
+
+function sumOverBlock([p, r, q]: Block, src: Float32Array, acc: Float32Array): void {
+  acc.fill(0);
+  for (let i = 0, at = 0; i < p; i++) {
+    const base = i * q;
+    for (let j = 0; j < r; j++) {
+      for (let k = base; k < base + q; k++, at++) acc[k] += src[at];
+    }
+  }
+}
+
+function sumBlock(args: Parameters<tf.KernelFunc>[0], fallback: tf.KernelFunc): tf.TensorInfo | tf.TensorInfo[] {
+  const { x } = args.inputs as { x: tf.TensorInfo };
+  const { axis, keepDims } = args.attrs as unknown as SumAttrs;
+  const block = x.dtype === 'float32' ? summedBlock(axis, x.shape) : null;
+  if (block === null) return fallback(args);
+  const axes = tf.util.parseAxisParam(axis, x.shape);
+  const shape = x.shape.map((d, i) => (axes.includes(i) ? 1 : d)).filter((_, i) => keepDims || !axes.includes(i));
+  const backend = args.backend as unknown as WasmHeapBackend;
+  const out = backend.makeOutput(shape, 'float32');
+  // Views taken after makeOutput: an allocation may grow (and move) the wasm heap.
+  sumOverBlock(block, backend.typedArrayFromHeap(x), backend.typedArrayFromHeap(out));
+  return out;
+}
+
+/** Replaces the wasm Sum kernel once; false when wasm is not loaded or it is done. */
+export function installWasmSumBlock(): boolean {
+  return patchWasmKernel('Sum', (wasmKernel) => (args) => sumBlock(args, wasmKernel));
+}
