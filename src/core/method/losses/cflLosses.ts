@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedMeanRbf, meanRbfFused } from '../../backend/wasmMeanRbf';
 import { assertNonEmpty, assertSameShape } from './checks';
 import { l2Normalize, squaredDistanceMatrix } from './similarity';
 
@@ -24,7 +25,14 @@ export function mmd2MultiRbf(a: tf.Tensor2D, b: tf.Tensor2D, sigmas: readonly nu
   });
 }
 
+/** On wasm one fused kernel pair (backend/wasmMeanRbf.ts); elsewhere the same mean as tfjs ops. */
 function meanKernel(x: tf.Tensor2D, y: tf.Tensor2D, sigmas: readonly number[]): tf.Scalar {
+  if (meanRbfFused()) return fusedMeanRbf(x, y, sigmas.map((s) => -1 / (2 * s * s)));
+  return meanKernelByOps(x, y, sigmas);
+}
+
+/** The tfjs-ops form of meanKernel, for every backend; exported for the fused kernels' test. */
+export function meanKernelByOps(x: tf.Tensor2D, y: tf.Tensor2D, sigmas: readonly number[]): tf.Scalar {
   const gammas = tf.tensor1d(sigmas.map((s) => -1 / (2 * s * s)));
   const perBandwidth = tf.exp(tf.mul(tf.expandDims(squaredDistanceMatrix(x, y), 2), gammas));
   return tf.div(tf.sum(perBandwidth), x.shape[0] * y.shape[0]);
