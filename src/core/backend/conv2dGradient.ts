@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { installWasmMatMulTranspose } from './wasmMatMulTranspose';
 import { installWasmMaxPoolGrad } from './wasmMaxPoolGrad';
+import { installWasmMeanRbf } from './wasmMeanRbf';
+import { installWasmSumBlock } from './wasmSumBlock';
 
 /**
  * Replacement gradient for the `Conv2D` kernel.
@@ -62,13 +64,16 @@ function padForWindows(x: tf.Tensor4D, info: ConvInfo): tf.Tensor4D {
  */
 function im2colT(xPadded: tf.Tensor4D, info: ConvInfo): tf.Tensor2D {
   const { batchSize, outHeight, outWidth, inChannels, strideHeight, strideWidth } = info;
-  const xt = tf.transpose(xPadded, [3, 0, 1, 2]);
+  // With one channel the transpose moves nothing: a reshape gives the same layout for free.
+  const xt = inChannels === 1 ? tf.reshape(xPadded, [1, ...xPadded.shape.slice(0, 3)]) : tf.transpose(xPadded, [3, 0, 1, 2]);
   const n = batchSize * outHeight * outWidth;
   const taps: tf.Tensor2D[] = [];
   for (let kh = 0; kh < info.filterHeight; kh++) {
     for (let kw = 0; kw < info.filterWidth; kw++) {
-      const end = [inChannels, batchSize, kh + (outHeight - 1) * strideHeight + 1, kw + (outWidth - 1) * strideWidth + 1];
-      const tap = tf.stridedSlice(xt, [0, 0, kh, kw], end, [1, 1, strideHeight, strideWidth]);
+      // A plain slice where the stride is 1: wasm's Slice copies rows, its StridedSlice element by element.
+      const tap = strideHeight === 1 && strideWidth === 1
+        ? tf.slice(xt, [0, 0, kh, kw], [inChannels, batchSize, outHeight, outWidth])
+        : tf.stridedSlice(xt, [0, 0, kh, kw], [inChannels, batchSize, kh + (outHeight - 1) * strideHeight + 1, kw + (outWidth - 1) * strideWidth + 1], [1, 1, strideHeight, strideWidth]);
       taps.push(tf.reshape(tap, [inChannels, n]));
     }
   }
@@ -86,16 +91,30 @@ function convInfo(dy: tf.Tensor4D, x: tf.Tensor4D, filterShape: number[], attrs:
 }
 
 /**
- * How dW is computed. 'im2col' gathers the kernel taps (strided slices) and multiplies once;
+ * How dW is computed. 'im2col' gathers the kernel taps (slices, strided where the conv is) and multiplies once;
  * 'conv' is one forward conv with the roles swapped: x as [Cin, H, W, B] (the batch becomes
  * the channels), dy as the filter [outH, outW, B, Cout] dilated by the stride, giving
- * [Cin, kH, kW, Cout]. On wasm the conv runs on XNNPACK with no im2col buffer: at batch 64,
- * 13x13x32 -> 64 it took 16 ms against 37 ms, at batch 256 65 ms against 223 ms; at Cin = 1
- * the two are even. Default: 'conv' on wasm, 'im2col' elsewhere (webgl/webgpu/cpu unmeasured).
+ * [Cin, kH, kW, Cout]. On wasm the conv runs on XNNPACK with no im2col buffer, but both pack
+ * dy afresh every step (as the conv's filter, or as the matmul's weights). Measured with a
+ * fresh dy each time: at 13x13x32 -> 64 the conv takes 11 ms against 19 at batch 64, 50
+ * against 102 at 256. With one to three input channels the conv's filter is huge and its
+ * output tiny ([Cin, 3, 3, Cout]), and its cost grows faster than the batch: 28x28x1 -> 32,
+ * conv 7 against 9 ms at batch 64 but 58 against 32 ms at 256; 32x32x3, 10 against 13 and 90
+ * against 72. Default on wasm: 'im2col' for up to three input channels over at least 100,000
+ * output positions (B·outH·outW), 'conv' otherwise; elsewhere 'im2col' (webgl/webgpu/cpu
+ * unmeasured).
  */
 export type FilterGradientMethod = 'im2col' | 'conv';
 
-const defaultFilterMethod = (): FilterGradientMethod => (tf.getBackend() === 'wasm' ? 'conv' : 'im2col');
+/** Where wasm takes im2col rather than the conv; fields so that A/B timing can move them (scripts/ab-kernels.ts). */
+export const filterGradientOptions = { im2colMaxChannelsOnWasm: 3, im2colMinPositionsOnWasm: 100_000 };
+
+function defaultFilterMethod(dy: tf.Tensor4D, x: tf.Tensor4D): FilterGradientMethod {
+  if (tf.getBackend() !== 'wasm') return 'im2col';
+  const positions = dy.shape[0] * dy.shape[1] * dy.shape[2];
+  const { im2colMaxChannelsOnWasm: channels, im2colMinPositionsOnWasm: minPositions } = filterGradientOptions;
+  return x.shape[3] <= channels && positions >= minPositions ? 'im2col' : 'conv';
+}
 
 function filterGradientByConv(dy: tf.Tensor4D, x: tf.Tensor4D, info: ConvInfo): tf.Tensor4D {
   const xt = tf.transpose(padForWindows(x, info), [3, 1, 2, 0]);
@@ -107,7 +126,7 @@ function filterGradientByConv(dy: tf.Tensor4D, x: tf.Tensor4D, info: ConvInfo): 
   return tf.transpose(cut, [1, 2, 0, 3]);
 }
 
-function filterGradient(dy: tf.Tensor4D, x: tf.Tensor4D, filterShape: number[], attrs: Conv2DAttrs, method = defaultFilterMethod()): tf.Tensor4D {
+function filterGradient(dy: tf.Tensor4D, x: tf.Tensor4D, filterShape: number[], attrs: Conv2DAttrs, method = defaultFilterMethod(dy, x)): tf.Tensor4D {
   const info = convInfo(dy, x, filterShape, attrs);
   return tf.tidy(() => {
     if (method === 'conv') return filterGradientByConv(dy, x, info);
@@ -211,12 +230,16 @@ export const conv2dGradConfig: tf.GradConfig = {
 /**
  * Registers the gradient once; later calls are no-ops (tfjs logs overrides in DEBUG mode).
  * Also routes wasm's transposed matmuls (every dense layer's backward pass) to XNNPACK
- * (wasmMatMulTranspose.ts) and replaces wasm's slow MaxPoolGrad (wasmMaxPoolGrad.ts), when the
- * wasm backend is already imported: the rest of a conv net's backward pass.
+ * (wasmMatMulTranspose.ts) and replaces wasm's slow MaxPoolGrad (wasmMaxPoolGrad.ts) and its
+ * sums over non-innermost axes (wasmSumBlock.ts, every bias gradient), when the wasm backend is
+ * already imported: the rest of a conv net's backward pass. Also registers CFL's fused RBF
+ * kernels for wasm (wasmMeanRbf.ts).
  */
 export function installConv2dGradient(): void {
   installWasmMatMulTranspose();
   installWasmMaxPoolGrad();
+  installWasmSumBlock();
+  installWasmMeanRbf();
   if (tf.getGradient('Conv2D') === conv2dGradConfig) return;
   tf.registerGradient(conv2dGradConfig);
 }
