@@ -1,0 +1,104 @@
+/**
+ * A/B timing of the wasm kernel replacements, each switchable at run time, in one process:
+ * variants alternate round by round on the same TrainingSession, so that both see the same
+ * machine load. Usage: npm run ab-kernels -- --change sum|pool|adam|dw|rbf|all [--preset cka]
+ * [--batches 64,256] [--rounds 8] [--steps 4] [--tag name]. Writes runs/bench/ab-<change>-<time>.json.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { filterGradientOptions } from '../src/core/backend/conv2dGradient';
+import { FUSED_ADAM_KERNEL, installFusedAdamKernel } from '../src/core/backend/fusedAdam';
+import { installWasmMeanRbf, MEAN_RBF_GRAD_KERNEL, MEAN_RBF_KERNEL } from '../src/core/backend/wasmMeanRbf';
+import { originalWasmKernel } from '../src/core/backend/wasmKernelPatch';
+import { poolGradOptions } from '../src/core/backend/wasmMaxPoolGrad';
+import { presetNames, type PresetName } from '../src/core/method/config';
+import { createTrainingSession } from '../src/core/method/trainingSession';
+import { median } from '../src/core/median';
+import { useNodeBackend } from '../src/node/wasmBackend';
+import { benchConfig, loadBenchData } from './bench/benchSetup';
+import { parseArgs, UsageError } from './cli/args';
+import { fileStamp, gitState } from './cli/recordStamp';
+
+type Change = 'sum' | 'pool' | 'adam' | 'dw' | 'rbf';
+const CHANGES: Record<Change, string> = {
+  sum: 'Sum over a block of non-innermost axes in JS on the heap (was: the wasm kernel, which transposes first)',
+  pool: 'MaxPoolGrad: a tiled loop for non-overlapping pools (was: the general JS loop)',
+  adam: 'Adam: one fused JS kernel per variable (was: tfjs AdamOptimizer, 14 kernels per variable)',
+  rbf: 'CFL RBF kernel means as two fused JS kernels (was: tfjs ops over [n, m, d] differences)',
+  dw: 'Conv2D filter gradient by im2col (plain slices) for 1-3 input channels over >= 100,000 positions (was: by a conv for every layer)',
+};
+
+/** Switches one change on or off; the registry swap leaves every tensor and the optimiser state as they are. */
+function setChange(change: Change, on: boolean): void {
+  if (change === 'pool') {
+    poolGradOptions.tiled = on;
+  } else if (change === 'dw') {
+    filterGradientOptions.im2colMaxChannelsOnWasm = on ? 3 : 0; // 0: the conv for every layer, as before
+  } else if (change === 'rbf') {
+    if (on) installWasmMeanRbf();
+    else [MEAN_RBF_KERNEL, MEAN_RBF_GRAD_KERNEL].forEach((k) => tf.unregisterKernel(k, 'wasm'));
+  } else if (change === 'adam') {
+    if (on) installFusedAdamKernel();
+    else tf.unregisterKernel(FUSED_ADAM_KERNEL, 'wasm');
+  } else {
+    const current = tf.getKernel('Sum', 'wasm')!;
+    tf.unregisterKernel('Sum', 'wasm');
+    tf.registerKernel({ ...current, kernelFunc: on ? replacementSum! : originalWasmKernel('Sum')! });
+  }
+}
+
+let replacementSum: tf.KernelFunc | null = null;
+
+async function main(): Promise<void> {
+  const spec = { change: 'value', preset: 'value', batches: 'value', rounds: 'value', steps: 'value', tag: 'value' } as const;
+  const { flags } = parseArgs(process.argv.slice(2), spec);
+  const change = String(flags.get('change') ?? 'all');
+  const changes = (change === 'all' ? Object.keys(CHANGES) : [change]) as Change[];
+  if (changes.some((c) => !(c in CHANGES))) throw new UsageError(`--change: one of ${Object.keys(CHANGES).join(', ')}, all`);
+  const preset = String(flags.get('preset') ?? 'cka') as PresetName;
+  if (!presetNames.includes(preset)) throw new UsageError(`--preset: one of ${presetNames.join(', ')}`);
+  const batches = String(flags.get('batches') ?? '64,256').split(',').map(Number);
+  const rounds = Number(flags.get('rounds') ?? 8);
+  const steps = Number(flags.get('steps') ?? 4);
+  await useNodeBackend('wasm');
+  replacementSum = tf.getKernel('Sum', 'wasm')!.kernelFunc;
+  const data = await loadBenchData();
+  const results: Record<string, { beforeMedianMs: number; afterMedianMs: number; before: number[]; after: number[] }> = {};
+  for (const batch of batches) {
+    const config = benchConfig(preset, batch, 2 * rounds * steps + steps, 1);
+    const session = createTrainingSession({ config, teachers: data.teachers, train: data.train, test: data.test, backend: 'wasm', teacherCacheBytes: 0 });
+    const times = { before: [] as number[], after: [] as number[] };
+    try {
+      for (let i = 0; i < steps; i++) await session.step(); // warm-up, all changes on
+      for (let r = 0; r < rounds; r++) {
+        for (const variant of (r % 2 === 0 ? ['before', 'after'] : ['after', 'before']) as ('before' | 'after')[]) {
+          changes.forEach((c) => setChange(c, variant === 'after'));
+          const from = session.stepTimes.length;
+          for (let i = 0; i < steps; i++) await session.step();
+          times[variant].push(...session.stepTimes.slice(from));
+        }
+      }
+    } finally {
+      changes.forEach((c) => setChange(c, true));
+      await session.dispose();
+    }
+    results[batch] = { beforeMedianMs: median(times.before, 0), afterMedianMs: median(times.after, 0), ...times };
+    console.log(`${preset} batch ${batch}: before ${results[batch].beforeMedianMs.toFixed(1)} ms, after ${results[batch].afterMedianMs.toFixed(1)} ms (median of ${times.after.length} steps each)`);
+  }
+  const created = new Date().toISOString();
+  const name = flags.get('tag') ? String(flags.get('tag')) : changes.join('-');
+  const file = path.join('runs', 'bench', `ab-${name}-${fileStamp(created)}.json`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({
+    change: changes.map((c) => CHANGES[c]).join('; '), preset, created, ...gitState(), load: os.loadavg(),
+    method: `TrainingSession.step (teachers run, no cache), ${rounds} interleaved rounds of ${steps} steps per variant, same process`, results,
+  }, null, 1)}\n`);
+  console.log(`record: ${file}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(e instanceof UsageError ? 2 : 1);
+});
