@@ -1,7 +1,7 @@
 /**
  * A/B timing of the wasm kernel replacements, each switchable at run time, in one process:
  * variants alternate round by round on the same TrainingSession, so that both see the same
- * machine load. Usage: npm run ab-kernels -- --change sum|pool|adam|dw|rbf|all [--preset cka]
+ * machine load. Usage: npm run ab-kernels -- --change sum|pool|dw|rbf|all [--preset cka]
  * [--batches 64,256] [--rounds 8] [--steps 4] [--tag name]. Writes runs/bench/ab-<change>-<time>.json.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -9,7 +9,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { filterGradientOptions } from '../src/core/backend/conv2dGradient';
-import { FUSED_ADAM_KERNEL, installFusedAdamKernel } from '../src/core/backend/fusedAdam';
 import { installWasmMeanRbf, MEAN_RBF_GRAD_KERNEL, MEAN_RBF_KERNEL } from '../src/core/backend/wasmMeanRbf';
 import { originalWasmKernel } from '../src/core/backend/wasmKernelPatch';
 import { poolGradOptions } from '../src/core/backend/wasmMaxPoolGrad';
@@ -21,13 +20,16 @@ import { benchConfig, loadBenchData } from './bench/benchSetup';
 import { parseArgs, UsageError } from './cli/args';
 import { fileStamp, gitState } from './cli/recordStamp';
 
-type Change = 'sum' | 'pool' | 'adam' | 'dw' | 'rbf';
+type Change = 'sum' | 'pool' | 'dw' | 'rbf';
 const CHANGES: Record<Change, string> = {
   sum: 'Sum over a block of non-innermost axes in JS on the heap (was: the wasm kernel, which transposes first)',
   pool: 'MaxPoolGrad: a tiled loop for non-overlapping pools (was: the general JS loop)',
-  adam: 'Adam: one fused JS kernel per variable (was: tfjs AdamOptimizer, 14 kernels per variable)',
   rbf: 'CFL RBF kernel means as two fused JS kernels (was: tfjs ops over [n, m, d] differences)',
   dw: 'Conv2D filter gradient by im2col (plain slices) for 1-3 input channels over >= 100,000 positions (was: by a conv for every layer)',
+};
+
+const unregisterIfThere = (name: string) => {
+  if (tf.getKernel(name, 'wasm')) tf.unregisterKernel(name, 'wasm');
 };
 
 /** Switches one change on or off; the registry swap leaves every tensor and the optimiser state as they are. */
@@ -38,10 +40,7 @@ function setChange(change: Change, on: boolean): void {
     filterGradientOptions.im2colMaxChannelsOnWasm = on ? 3 : 0; // 0: the conv for every layer, as before
   } else if (change === 'rbf') {
     if (on) installWasmMeanRbf();
-    else [MEAN_RBF_KERNEL, MEAN_RBF_GRAD_KERNEL].forEach((k) => tf.unregisterKernel(k, 'wasm'));
-  } else if (change === 'adam') {
-    if (on) installFusedAdamKernel();
-    else tf.unregisterKernel(FUSED_ADAM_KERNEL, 'wasm');
+    else [MEAN_RBF_KERNEL, MEAN_RBF_GRAD_KERNEL].forEach(unregisterIfThere);
   } else {
     const current = tf.getKernel('Sum', 'wasm')!;
     tf.unregisterKernel('Sum', 'wasm');

@@ -11,7 +11,6 @@ import { buildStudent, runStudent, type Student } from './student';
 import { supervisedLoss } from './supervisedLoss';
 import type { TeacherTrunk } from './teacherTrunk';
 import { buildUnionLabels, type UnionLabels } from './unionLabels';
-import { adam } from '../backend/fusedAdam';
 
 export class NonFiniteLossError extends Error {
   constructor(readonly step: number, readonly terms: LossTerms) {
@@ -51,7 +50,7 @@ export function createAmalgamation(config: RunConfig, teachers: Teacher[], shape
   const student = buildStudent(shape, config.studentWidth, headSizes, config.seed, config.studentArch, trunkOf(config, teachers));
   const teacherSizes = teachers.map((t) => t.metadata.featureSize);
   const space = buildCommonSpace(student.featureSize, teacherSizes, config.projectionSize, config.weights.cflReconstruction > 0, config.seed);
-  const optimizer = config.optimizer === 'adam' ? adam(config.learningRate) : tf.train.sgd(config.learningRate);
+  const optimizer = config.optimizer === 'adam' ? tf.train.adam(config.learningRate) : tf.train.sgd(config.learningRate);
   return { config, union, teachers, student, space, optimizer, step: 0, ownership: null };
 }
 
