@@ -55,10 +55,13 @@ function scatterGeneral(info: PoolInfo, x: Float32Array, g: Float32Array, out: F
 /**
  * Windows that tile the input without overlap and lie wholly inside it (stride = size, no
  * padding, e.g. every 2 x 2 pool here): the window's offsets are fixed, so the inner loop is
- * one list of kh * kw offsets, and each element gets at most one dy. 2-3x the general loop.
+ * one list of kh * kw offsets, and each element belongs to at most one window, so the loop
+ * writes every element of a window (dy or 0) and only the rows and columns past the last
+ * window need zeroing first.
  */
 function scatterTiled(info: PoolInfo, x: Float32Array, g: Float32Array, out: Float32Array): void {
   const { batchSize, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow, filterHeight: kh, filterWidth: kw } = info;
+  if (oh * kh < h || ow * kw < w) out.fill(0);
   const offsets = new Int32Array(kh * kw);
   for (let y = 0; y < kh; y++) for (let xx = 0; xx < kw; xx++) offsets[y * kw + xx] = (y * w + xx) * c;
   const taps = offsets.length;
@@ -72,8 +75,10 @@ function scatterTiled(info: PoolInfo, x: Float32Array, g: Float32Array, out: Flo
           const start = corner + ch;
           let best = x[start];
           let at = start;
+          out[start] = 0;
           for (let t = 1; t < taps; t++) {
             const i = start + offsets[t];
+            out[i] = 0;
             if (x[i] >= best) {
               best = x[i];
               at = i;
@@ -106,8 +111,12 @@ function maxPoolGradJs(args: Parameters<tf.KernelFunc>[0], fallback: tf.KernelFu
   const x = backend.typedArrayFromHeap(input);
   const g = backend.typedArrayFromHeap(dy);
   const out = backend.typedArrayFromHeap(dx);
-  out.fill(0);
-  (tiles(info) ? scatterTiled : scatterGeneral)(info, x, g, out);
+  if (tiles(info)) {
+    scatterTiled(info, x, g, out);
+  } else {
+    out.fill(0);
+    scatterGeneral(info, x, g, out);
+  }
   return dx;
 }
 

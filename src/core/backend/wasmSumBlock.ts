@@ -37,12 +37,26 @@ export function summedBlock(axis: number | number[], shape: number[]): Block | n
   return [product(shape.slice(0, first)), product(shape.slice(first, last + 1)), product(shape.slice(last + 1))];
 }
 
+/**
+ * Four rows at a time: each column's running sum stays in a local, rounded to float32 after
+ * every addition (Math.fround), so the additions and their order are the original's, with a
+ * quarter of the accumulator's loads and stores.
+ */
 function sumOverBlock([p, r, q]: Block, src: Float32Array, acc: Float32Array): void {
+  const f = Math.fround;
   acc.fill(0);
-  for (let i = 0, at = 0; i < p; i++) {
+  for (let i = 0; i < p; i++) {
     const base = i * q;
-    for (let j = 0; j < r; j++) {
-      for (let k = base; k < base + q; k++, at++) acc[k] += src[at];
+    let row = i * r * q;
+    let j = 0;
+    for (; j + 4 <= r; j += 4, row += 4 * q) {
+      for (let k = 0; k < q; k++) {
+        const at = row + k;
+        acc[base + k] = f(f(f(f(acc[base + k] + src[at]) + src[at + q]) + src[at + 2 * q]) + src[at + 3 * q]);
+      }
+    }
+    for (; j < r; j++, row += q) {
+      for (let k = 0; k < q; k++) acc[base + k] += src[row + k];
     }
   }
 }
