@@ -1,7 +1,7 @@
 /**
  * A/B timing of the wasm kernel replacements, each switchable at run time, in one process:
  * variants alternate round by round on the same TrainingSession, so that both see the same
- * machine load. Usage: npm run ab-kernels -- --change sum|pool|dw|rbf|all [--preset cka]
+ * machine load. Usage: npm run ab-kernels -- --change sum|pool|dw|rbf|identity|all [--preset cka]
  * [--batches 64,256] [--rounds 8] [--steps 4] [--tag name]. Writes runs/bench/ab-<change>-<time>.json.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -20,10 +20,11 @@ import { benchConfig, loadBenchData } from './bench/benchSetup';
 import { parseArgs, UsageError } from './cli/args';
 import { fileStamp, gitState } from './cli/recordStamp';
 
-type Change = 'sum' | 'pool' | 'dw' | 'rbf';
+type Change = 'sum' | 'pool' | 'dw' | 'rbf' | 'identity';
 const CHANGES: Record<Change, string> = {
   sum: 'Sum over a block of non-innermost axes in JS on the heap (was: the wasm kernel, which transposes first)',
   pool: 'MaxPoolGrad: a tiled loop for non-overlapping pools (was: the general JS loop)',
+  identity: 'Identity shares its input’s memory (was: the wasm kernel, a copy)',
   rbf: 'CFL RBF kernel means as two fused JS kernels (was: tfjs ops over [n, m, d] differences)',
   dw: 'Conv2D filter gradient by im2col (plain slices) for 1-3 input channels over >= 100,000 positions (was: by a conv for every layer)',
 };
@@ -42,13 +43,18 @@ function setChange(change: Change, on: boolean): void {
     if (on) installWasmMeanRbf();
     else [MEAN_RBF_KERNEL, MEAN_RBF_GRAD_KERNEL].forEach(unregisterIfThere);
   } else {
-    const current = tf.getKernel('Sum', 'wasm')!;
-    tf.unregisterKernel('Sum', 'wasm');
-    tf.registerKernel({ ...current, kernelFunc: on ? replacementSum! : originalWasmKernel('Sum')! });
+    swapKernel(change === 'sum' ? 'Sum' : 'Identity', on);
   }
 }
 
-let replacementSum: tf.KernelFunc | null = null;
+/** Puts the replacement (on) or the original (off) under a patched wasm kernel's name. */
+function swapKernel(name: string, on: boolean): void {
+  const current = tf.getKernel(name, 'wasm')!;
+  tf.unregisterKernel(name, 'wasm');
+  tf.registerKernel({ ...current, kernelFunc: on ? replacements.get(name)! : originalWasmKernel(name)! });
+}
+
+const replacements = new Map<string, tf.KernelFunc>();
 
 async function main(): Promise<void> {
   const spec = { change: 'value', preset: 'value', batches: 'value', rounds: 'value', steps: 'value', tag: 'value' } as const;
@@ -62,7 +68,7 @@ async function main(): Promise<void> {
   const rounds = Number(flags.get('rounds') ?? 8);
   const steps = Number(flags.get('steps') ?? 4);
   await useNodeBackend('wasm');
-  replacementSum = tf.getKernel('Sum', 'wasm')!.kernelFunc;
+  for (const name of ['Sum', 'Identity']) replacements.set(name, tf.getKernel(name, 'wasm')!.kernelFunc);
   const data = await loadBenchData();
   const results: Record<string, { beforeMedianMs: number; afterMedianMs: number; before: number[]; after: number[] }> = {};
   for (const batch of batches) {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { installWasmMatMulTranspose } from './wasmMatMulTranspose';
 import { installWasmMaxPoolGrad } from './wasmMaxPoolGrad';
+import { installWasmIdentityShare } from './wasmIdentityShare';
 import { installWasmMeanRbf } from './wasmMeanRbf';
 import { installWasmSumBlock } from './wasmSumBlock';
 
@@ -232,13 +233,15 @@ export const conv2dGradConfig: tf.GradConfig = {
  * Also routes wasm's transposed matmuls (every dense layer's backward pass) to XNNPACK
  * (wasmMatMulTranspose.ts) and replaces wasm's slow MaxPoolGrad (wasmMaxPoolGrad.ts) and its
  * sums over non-innermost axes (wasmSumBlock.ts, every bias gradient), when the wasm backend is
- * already imported: the rest of a conv net's backward pass. Also registers CFL's fused RBF
- * kernels for wasm (wasmMeanRbf.ts).
+ * already imported: the rest of a conv net's backward pass. Also lets Identity share memory
+ * instead of copying (wasmIdentityShare.ts: every tensor saved for the backward pass) and
+ * registers CFL's fused RBF kernels for wasm (wasmMeanRbf.ts).
  */
 export function installConv2dGradient(): void {
   installWasmMatMulTranspose();
   installWasmMaxPoolGrad();
   installWasmSumBlock();
+  installWasmIdentityShare();
   installWasmMeanRbf();
   if (tf.getGradient('Conv2D') === conv2dGradConfig) return;
   tf.registerGradient(conv2dGradConfig);
