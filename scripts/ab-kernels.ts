@@ -2,7 +2,9 @@
  * A/B timing of the wasm kernel replacements, each switchable at run time, in one process:
  * variants alternate round by round on the same TrainingSession, so that both see the same
  * machine load. Usage: npm run ab-kernels -- --change sum|pool|dw|rbf|identity|all [--preset cka]
- * [--batches 64,256] [--rounds 8] [--steps 4] [--tag name]. Writes runs/bench/ab-<change>-<time>.json.
+ * [--batches 64,256] [--rounds 8] [--steps 4] [--parity 10] [--tag name]. Then trains two fresh
+ * sessions, changes off and on, --parity steps each and compares their losses step by step.
+ * Writes runs/bench/ab-<change>-<time>.json.
  */
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +15,7 @@ import { installWasmMeanRbf, MEAN_RBF_GRAD_KERNEL, MEAN_RBF_KERNEL } from '../sr
 import { originalWasmKernel } from '../src/core/backend/wasmKernelPatch';
 import { poolGradOptions } from '../src/core/backend/wasmMaxPoolGrad';
 import { presetNames, type PresetName } from '../src/core/method/config';
-import { createTrainingSession } from '../src/core/method/trainingSession';
+import { createTrainingSession, type TrainingSession } from '../src/core/method/trainingSession';
 import { median } from '../src/core/median';
 import { useNodeBackend } from '../src/node/wasmBackend';
 import { benchConfig, loadBenchData } from './bench/benchSetup';
@@ -56,8 +58,38 @@ function swapKernel(name: string, on: boolean): void {
 
 const replacements = new Map<string, tf.KernelFunc>();
 
+interface LossParity {
+  before: number[];
+  after: number[];
+  bitwise: boolean;
+  worstRelative: number;
+}
+
+/**
+ * The issue's check that a change leaves training as it was: two fresh sessions of the same
+ * config (same weights, same batches), one with the changes off and one with them on, stepped
+ * alternately; every step's total loss compared.
+ */
+async function lossParity(open: () => TrainingSession, changes: Change[], steps: number): Promise<LossParity> {
+  const sessions = { before: open(), after: open() };
+  const losses = { before: [] as number[], after: [] as number[] };
+  try {
+    for (let i = 0; i < steps; i++) {
+      for (const variant of ['before', 'after'] as const) {
+        changes.forEach((c) => setChange(c, variant === 'after'));
+        losses[variant].push((await sessions[variant].step()).result.total);
+      }
+    }
+  } finally {
+    changes.forEach((c) => setChange(c, true));
+    await Promise.all([sessions.before.dispose(), sessions.after.dispose()]);
+  }
+  const rel = losses.after.map((v, i) => Math.abs(v - losses.before[i]) / Math.abs(losses.before[i]));
+  return { ...losses, bitwise: rel.every((r) => r === 0), worstRelative: Math.max(...rel) };
+}
+
 async function main(): Promise<void> {
-  const spec = { change: 'value', preset: 'value', batches: 'value', rounds: 'value', steps: 'value', tag: 'value' } as const;
+  const spec = { change: 'value', preset: 'value', batches: 'value', rounds: 'value', steps: 'value', tag: 'value', parity: 'value' } as const;
   const { flags } = parseArgs(process.argv.slice(2), spec);
   const change = String(flags.get('change') ?? 'all');
   const changes = (change === 'all' ? Object.keys(CHANGES) : [change]) as Change[];
@@ -67,10 +99,11 @@ async function main(): Promise<void> {
   const batches = String(flags.get('batches') ?? '64,256').split(',').map(Number);
   const rounds = Number(flags.get('rounds') ?? 8);
   const steps = Number(flags.get('steps') ?? 4);
+  const paritySteps = Number(flags.get('parity') ?? 10);
   await useNodeBackend('wasm');
   for (const name of ['Sum', 'Identity']) replacements.set(name, tf.getKernel(name, 'wasm')!.kernelFunc);
   const data = await loadBenchData();
-  const results: Record<string, { beforeMedianMs: number; afterMedianMs: number; before: number[]; after: number[] }> = {};
+  const results: Record<string, { beforeMedianMs: number; afterMedianMs: number; before: number[]; after: number[]; losses: LossParity }> = {};
   for (const batch of batches) {
     const config = benchConfig(preset, batch, 2 * rounds * steps + steps, 1);
     const session = createTrainingSession({ config, teachers: data.teachers, train: data.train, test: data.test, backend: 'wasm', teacherCacheBytes: 0 });
@@ -89,8 +122,10 @@ async function main(): Promise<void> {
       changes.forEach((c) => setChange(c, true));
       await session.dispose();
     }
-    results[batch] = { beforeMedianMs: median(times.before, 0), afterMedianMs: median(times.after, 0), ...times };
-    console.log(`${preset} batch ${batch}: before ${results[batch].beforeMedianMs.toFixed(1)} ms, after ${results[batch].afterMedianMs.toFixed(1)} ms (median of ${times.after.length} steps each)`);
+    const losses = await lossParity(() => createTrainingSession({ config, teachers: data.teachers, train: data.train, test: data.test, backend: 'wasm', teacherCacheBytes: 0 }), changes, paritySteps);
+    results[batch] = { beforeMedianMs: median(times.before, 0), afterMedianMs: median(times.after, 0), ...times, losses };
+    console.log(`${preset} batch ${batch}: before ${results[batch].beforeMedianMs.toFixed(1)} ms, after ${results[batch].afterMedianMs.toFixed(1)} ms (median of ${times.after.length} steps each); `
+      + `losses over ${paritySteps} steps from the same start: ${losses.bitwise ? 'bitwise equal' : `largest relative difference ${losses.worstRelative.toExponential(1)}`}`);
   }
   const created = new Date().toISOString();
   const name = flags.get('tag') ? String(flags.get('tag')) : changes.join('-');
