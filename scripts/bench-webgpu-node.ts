@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { installConv2dGradient } from '../src/core/backend/conv2dGradient';
+import { installTrainingKernels } from '../src/core/backend/trainingKernels';
 import { median } from '../src/core/median';
 import { presetNames, type PresetName } from '../src/core/method/config';
 import { useNodeBackend } from '../src/node/wasmBackend';
@@ -82,7 +82,7 @@ async function startBackend(name: Backend, o: Options): Promise<void> {
     await useNodeBackend(name, o.wasmDir);
     return;
   }
-  installConv2dGradient(); // as the studio's worker does, before any backend runs a conv
+  installTrainingKernels(); // as the studio's worker does, before any backend runs a conv
   if (!(await tf.setBackend('webgpu'))) throw new Error("tfjs backend 'webgpu' failed to start (no adapter?)");
   await tf.ready();
 }

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { installConv2dGradient } from '../core/backend/conv2dGradient';
+import { installTrainingKernels } from '../core/backend/trainingKernels';
 
 export type NodeBackend = 'wasm' | 'cpu';
 
@@ -17,7 +17,7 @@ function defaultWasmDir(): string {
  * wasm backend, made trainable for conv nets by the patched Conv2D gradient.
  */
 export async function useNodeBackend(name: NodeBackend = 'wasm', wasmDir?: string): Promise<string> {
-  installConv2dGradient();
+  installTrainingKernels();
   if (name === 'wasm') setWasmPaths(path.resolve(wasmDir ?? defaultWasmDir()) + path.sep);
   if (!(await tf.setBackend(name))) throw new Error(`tfjs backend '${name}' failed to start in Node`);
   await tf.ready();

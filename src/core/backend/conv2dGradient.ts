@@ -1,9 +1,4 @@
 import * as tf from '@tensorflow/tfjs';
-import { installWasmMatMulTranspose } from './wasmMatMulTranspose';
-import { installWasmMaxPoolGrad } from './wasmMaxPoolGrad';
-import { installWasmIdentityShare } from './wasmIdentityShare';
-import { installWasmMeanRbf } from './wasmMeanRbf';
-import { installWasmSumBlock } from './wasmSumBlock';
 
 /**
  * Replacement gradient for the `Conv2D` kernel.
@@ -230,19 +225,10 @@ export const conv2dGradConfig: tf.GradConfig = {
 
 /**
  * Registers the gradient once; later calls are no-ops (tfjs logs overrides in DEBUG mode).
- * Also routes wasm's transposed matmuls (every dense layer's backward pass) to XNNPACK
- * (wasmMatMulTranspose.ts) and replaces wasm's slow MaxPoolGrad (wasmMaxPoolGrad.ts) and its
- * sums over non-innermost axes (wasmSumBlock.ts, every bias gradient), when the wasm backend is
- * already imported: the rest of a conv net's backward pass. Also lets Identity share memory
- * instead of copying (wasmIdentityShare.ts: every tensor saved for the backward pass) and
- * registers CFL's fused RBF kernels for wasm (wasmMeanRbf.ts).
+ * The studio calls it through installTrainingKernels (trainingKernels.ts), with the wasm
+ * kernels that make the rest of a conv net's backward pass fast.
  */
 export function installConv2dGradient(): void {
-  installWasmMatMulTranspose();
-  installWasmMaxPoolGrad();
-  installWasmSumBlock();
-  installWasmIdentityShare();
-  installWasmMeanRbf();
   if (tf.getGradient('Conv2D') === conv2dGradConfig) return;
   tf.registerGradient(conv2dGradConfig);
 }

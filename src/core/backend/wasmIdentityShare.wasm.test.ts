@@ -13,7 +13,7 @@ describe('wasm Identity that shares memory', () => {
     await useNodeBackend('wasm');
   });
 
-  it('is installed by installConv2dGradient (through useNodeBackend)', () => {
+  it('is installed by installTrainingKernels (through useNodeBackend)', () => {
     expect(wasmKernelPatched('Identity')).toBe(true);
   });
 

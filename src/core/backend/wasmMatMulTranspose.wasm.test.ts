@@ -37,7 +37,7 @@ describe('wasm matmul with transposed operands', () => {
     await useNodeBackend('wasm');
   });
 
-  it('is patched by installConv2dGradient (through useNodeBackend), once', () => {
+  it('is patched by installTrainingKernels (through useNodeBackend), once', () => {
     expect(wasmMatMulPatched()).toBe(true);
     expect(installWasmMatMulTranspose()).toEqual([]);
   });

@@ -33,7 +33,7 @@ describe('wasm MaxPoolGrad in JS', () => {
     await useNodeBackend('wasm');
   });
 
-  it('is installed by installConv2dGradient (through useNodeBackend), once', () => {
+  it('is installed by installTrainingKernels (through useNodeBackend), once', () => {
     expect(wasmMaxPoolGradPatched()).toBe(true);
     expect(installWasmMaxPoolGrad()).toBe(false);
   });

@@ -39,7 +39,7 @@ describe('wasm Sum over a block of axes in JS', () => {
     await useNodeBackend('wasm');
   });
 
-  it('is installed by installConv2dGradient (through useNodeBackend), once', () => {
+  it('is installed by installTrainingKernels (through useNodeBackend), once', () => {
     expect(wasmKernelPatched('Sum')).toBe(true);
     expect(installWasmSumBlock()).toBe(false);
   });

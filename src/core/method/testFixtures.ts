@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
-import { installConv2dGradient } from '../backend/conv2dGradient';
+import { installTrainingKernels } from '../backend/trainingKernels';
 import type { LabelledImages } from '../data/labelledImages';
 import { seededRandom } from '../random';
 import type { StepResult } from './amalgamation';
@@ -16,7 +16,7 @@ import type { ModelFiles } from '../teachers/modelArtifacts';
 import type { InputSpec } from '../teachers/teacherMetadata';
 
 export async function useCpuBackend(): Promise<void> {
-  installConv2dGradient();
+  installTrainingKernels();
   await tf.setBackend('cpu');
   await tf.ready();
 }

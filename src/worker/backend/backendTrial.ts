@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { installConv2dGradient } from '../../core/backend/conv2dGradient';
+import { installTrainingKernels } from '../../core/backend/trainingKernels';
 import type { BackendName, BackendTrialRow, TrialBackendsRequest, TrialBackendsResult } from '../../protocol/messages';
 import { trialInChild, type ChildWorker } from './backendTrialChild';
 import { chooseBackend } from './backendTrialChoice';
@@ -58,7 +58,7 @@ export async function handleTrialBackends(request: TrialBackendsRequest, ctx: Tr
     ctx.emit({ kind: 'trial-row', row });
   }
   const choice = chooseBackend(rows, request.backend);
-  installConv2dGradient(); // as init does, in case the trial is the first to start a backend here
+  installTrainingKernels(); // as init does, in case the trial is the first to start a backend here
   const failure = choice ? await switchBackend(choice.backend) : 'no backend completed its timed steps';
   if (!choice || failure) {
     await returnTo(ctx.previous);

@@ -1,4 +1,4 @@
-import { installConv2dGradient } from '../../core/backend/conv2dGradient';
+import { installTrainingKernels } from '../../core/backend/trainingKernels';
 import type { BackendName, BenchTrainRequest, BenchTrainResult } from '../../protocol/messages';
 import { returnTo } from './backendTrial';
 import { describeActiveBackend } from './backendTrialDevice';
@@ -24,7 +24,7 @@ export interface BenchContext {
  * page's worker; the trial calls it in a child worker it can terminate.
  */
 export async function handleBenchTrain(request: BenchTrainRequest, ctx: BenchContext): Promise<BenchTrainResult> {
-  installConv2dGradient();
+  installTrainingKernels();
   const fixture = await ctx.fixture();
   const failure = await switchBackend(request.backend);
   try {

@@ -1,4 +1,4 @@
-import { installConv2dGradient } from '../../core/backend/conv2dGradient';
+import { installTrainingKernels } from '../../core/backend/trainingKernels';
 import type { BackendAttempt, InitRequest, InitResult, SmokeCheckResult, WorkerEvent } from '../../protocol/messages';
 import { backendPlan, selectionReason, type PlanStep } from './backendPlan';
 import { WorkerFailure } from '../failure';
@@ -33,7 +33,7 @@ async function tryStep(step: PlanStep): Promise<StepOutcome> {
 /** `init`: pick and prove a tfjs backend, reporting each backend considered as it goes. */
 export async function handleInit(request: InitRequest, emit: Emit): Promise<InitResult> {
   const started = performance.now();
-  installConv2dGradient(); // before any backend exists, so every one trains convs the same way
+  installTrainingKernels(); // before any backend exists, so every one trains convs the same way
   const adapterInfo = await queryWebGpuAdapter();
   const attempts: BackendAttempt[] = [];
   for (const step of backendPlan(request.backend, adapterInfo)) {
