@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { patchWasmKernel, wasmKernelPatched } from './wasmKernelPatch';
 
 /**
  * tfjs-backend-wasm 4.22 runs a matmul on XNNPACK only when neither operand is transposed;
@@ -12,11 +13,9 @@ import * as tf from '@tensorflow/tfjs';
  * the flag. Same values up to float rounding order; other backends are untouched.
  */
 
-type KernelConfig = tf.KernelConfig;
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 type TensorInfo = tf.TensorInfo;
 
-const PATCHED = new Set<tf.KernelFunc>();
 const BACKEND = 'wasm';
 
 interface DisposableBackend {
@@ -33,7 +32,7 @@ function transposeLastTwo(x: TensorInfo, args: KernelArgs): TensorInfo {
 }
 
 function wrap(original: tf.KernelFunc): tf.KernelFunc {
-  const patched: tf.KernelFunc = (args) => {
+  return (args) => {
     const attrs = args.attrs as { transposeA?: boolean; transposeB?: boolean };
     if (!attrs.transposeA && !attrs.transposeB) return original(args);
     const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
@@ -52,8 +51,6 @@ function wrap(original: tf.KernelFunc): tf.KernelFunc {
       copies.forEach((t) => backend.disposeData(t.dataId));
     }
   };
-  PATCHED.add(patched);
-  return patched;
 }
 
 /**
@@ -62,19 +59,10 @@ function wrap(original: tf.KernelFunc): tf.KernelFunc {
  * kernels it patched, none when wasm is not loaded or they are patched already.
  */
 export function installWasmMatMulTranspose(): string[] {
-  const done: string[] = [];
-  for (const name of ['BatchMatMul', '_FusedMatMul']) {
-    const config = tf.getKernel(name, BACKEND) as KernelConfig | undefined;
-    if (!config || PATCHED.has(config.kernelFunc)) continue;
-    tf.unregisterKernel(name, BACKEND);
-    tf.registerKernel({ ...config, kernelFunc: wrap(config.kernelFunc) });
-    done.push(name);
-  }
-  return done;
+  return ['BatchMatMul', '_FusedMatMul'].filter((name) => patchWasmKernel(name, wrap));
 }
 
 /** Whether the wasm matmul kernels currently registered are the wrapped ones. */
 export function wasmMatMulPatched(): boolean {
-  const config = tf.getKernel('BatchMatMul', BACKEND);
-  return config !== undefined && PATCHED.has(config.kernelFunc);
+  return wasmKernelPatched('BatchMatMul');
 }
