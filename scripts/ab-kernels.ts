@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { filterGradientOptions } from '../src/core/backend/conv2dGradient';
 import { installWasmMeanRbf, MEAN_RBF_GRAD_KERNEL, MEAN_RBF_KERNEL } from '../src/core/backend/wasmMeanRbf';
-import { originalWasmKernel } from '../src/core/backend/wasmKernelPatch';
+import { useWasmKernelReplacement } from '../src/core/backend/wasmKernelPatch';
 import { poolGradOptions } from '../src/core/backend/wasmMaxPoolGrad';
 import { presetNames, type PresetName } from '../src/core/method/config';
 import { createTrainingSession, type TrainingSession } from '../src/core/method/trainingSession';
@@ -45,18 +45,9 @@ function setChange(change: Change, on: boolean): void {
     if (on) installWasmMeanRbf();
     else [MEAN_RBF_KERNEL, MEAN_RBF_GRAD_KERNEL].forEach(unregisterIfThere);
   } else {
-    swapKernel(change === 'sum' ? 'Sum' : 'Identity', on);
+    useWasmKernelReplacement(change === 'sum' ? 'Sum' : 'Identity', on);
   }
 }
-
-/** Puts the replacement (on) or the original (off) under a patched wasm kernel's name. */
-function swapKernel(name: string, on: boolean): void {
-  const current = tf.getKernel(name, 'wasm')!;
-  tf.unregisterKernel(name, 'wasm');
-  tf.registerKernel({ ...current, kernelFunc: on ? replacements.get(name)! : originalWasmKernel(name)! });
-}
-
-const replacements = new Map<string, tf.KernelFunc>();
 
 interface LossParity {
   before: number[];
@@ -101,7 +92,6 @@ async function main(): Promise<void> {
   const steps = Number(flags.get('steps') ?? 4);
   const paritySteps = Number(flags.get('parity') ?? 10);
   await useNodeBackend('wasm');
-  for (const name of ['Sum', 'Identity']) replacements.set(name, tf.getKernel(name, 'wasm')!.kernelFunc);
   const data = await loadBenchData();
   const results: Record<string, { beforeMedianMs: number; afterMedianMs: number; before: number[]; after: number[]; losses: LossParity }> = {};
   for (const batch of batches) {

@@ -14,17 +14,17 @@ export interface WasmHeapBackend {
 }
 
 const PATCHED = new Set<tf.KernelFunc>();
-const originals = new Map<string, tf.KernelFunc>();
+const kernels = new Map<string, { original: tf.KernelFunc; replacement: tf.KernelFunc }>();
 
 /** Registers `replace(original)` for the wasm kernel `name`; false when wasm is not loaded or it is done. */
 export function patchWasmKernel(name: string, replace: (original: tf.KernelFunc) => tf.KernelFunc): boolean {
   const config = tf.getKernel(name, 'wasm');
   if (!config || PATCHED.has(config.kernelFunc)) return false;
-  originals.set(name, config.kernelFunc);
-  const patched = replace(config.kernelFunc);
-  PATCHED.add(patched);
+  const replacement = replace(config.kernelFunc);
+  kernels.set(name, { original: config.kernelFunc, replacement });
+  PATCHED.add(replacement);
   tf.unregisterKernel(name, 'wasm');
-  tf.registerKernel({ ...config, kernelFunc: patched });
+  tf.registerKernel({ ...config, kernelFunc: replacement });
   return true;
 }
 
@@ -34,22 +34,24 @@ export function wasmKernelPatched(name: string): boolean {
   return config !== undefined && PATCHED.has(config.kernelFunc);
 }
 
-/** The kernel a replacement took the place of, for tests that compare the two. */
-export function originalWasmKernel(name: string): tf.KernelFunc | null {
-  return originals.get(name) ?? null;
+/**
+ * Registers the replacement (on) or the original (off) under a patched kernel's name; tensors
+ * and state are untouched, so A/B timing can switch between steps (scripts/ab-kernels.ts).
+ */
+export function useWasmKernelReplacement(name: string, on: boolean): void {
+  const config = tf.getKernel(name, 'wasm');
+  const pair = kernels.get(name);
+  if (!config || !pair) throw new Error(`wasm kernel ${name} is not patched`);
+  tf.unregisterKernel(name, 'wasm');
+  tf.registerKernel({ ...config, kernelFunc: on ? pair.replacement : pair.original });
 }
 
 /** Runs f with the original kernel registered under `name`, then puts the replacement back. */
 export function withOriginalWasmKernel<T>(name: string, f: () => T): T {
-  const patched = tf.getKernel(name, 'wasm');
-  const original = originals.get(name);
-  if (!patched || !original) throw new Error(`wasm kernel ${name} is not patched`);
-  tf.unregisterKernel(name, 'wasm');
-  tf.registerKernel({ ...patched, kernelFunc: original });
+  useWasmKernelReplacement(name, false);
   try {
     return f();
   } finally {
-    tf.unregisterKernel(name, 'wasm');
-    tf.registerKernel(patched);
+    useWasmKernelReplacement(name, true);
   }
 }

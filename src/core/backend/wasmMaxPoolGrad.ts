@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { originalWasmKernel, patchWasmKernel, wasmKernelPatched, type WasmHeapBackend } from './wasmKernelPatch';
+import { patchWasmKernel, wasmKernelPatched, type WasmHeapBackend } from './wasmKernelPatch';
 
 /**
  * tfjs-wasm 4.22's MaxPoolGrad kernel was a fifth to a quarter of the student's profiled step
@@ -123,11 +123,6 @@ function maxPoolGradJs(args: Parameters<tf.KernelFunc>[0], fallback: tf.KernelFu
 /** Replaces the wasm MaxPoolGrad kernel once; false when wasm is not loaded or it is done. */
 export function installWasmMaxPoolGrad(): boolean {
   return patchWasmKernel('MaxPoolGrad', (wasmKernel) => (args) => maxPoolGradJs(args, wasmKernel));
-}
-
-/** The kernel installWasmMaxPoolGrad replaced, for tests that compare the two. */
-export function originalWasmMaxPoolGrad(): tf.KernelFunc | null {
-  return originalWasmKernel('MaxPoolGrad');
 }
 
 export function wasmMaxPoolGradPatched(): boolean {
