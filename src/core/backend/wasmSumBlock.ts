@@ -24,12 +24,11 @@ type Block = [number, number, number];
 const product = (dims: number[]) => dims.reduce((n, d) => n * d, 1);
 
 /**
- * The block, or null unless the axes are consecutive and ascending *in the order given* (the
- * original transposes them in that order, so [1, 0] would add the same numbers in another
- * order) and some axis after them is kept.
+ * The block, or null unless the axes (parsed by tf.util.parseAxisParam) are consecutive and
+ * ascending *in the order given* (the original transposes them in that order, so [1, 0] would
+ * add the same numbers in another order) and some axis after them is kept.
  */
-export function summedBlock(axis: number | number[], shape: number[]): Block | null {
-  const axes = tf.util.parseAxisParam(axis, shape);
+export function summedBlock(axes: number[], shape: number[]): Block | null {
   if (axes.length === 0) return null;
   const first = axes[0];
   const last = first + axes.length - 1;
@@ -64,9 +63,9 @@ function sumOverBlock([p, r, q]: Block, src: Float32Array, acc: Float32Array): v
 function sumBlock(args: Parameters<tf.KernelFunc>[0], fallback: tf.KernelFunc): tf.TensorInfo | tf.TensorInfo[] {
   const { x } = args.inputs as { x: tf.TensorInfo };
   const { axis, keepDims } = args.attrs as unknown as SumAttrs;
-  const block = x.dtype === 'float32' ? summedBlock(axis, x.shape) : null;
-  if (block === null) return fallback(args);
   const axes = tf.util.parseAxisParam(axis, x.shape);
+  const block = x.dtype === 'float32' ? summedBlock(axes, x.shape) : null;
+  if (block === null) return fallback(args);
   const shape = x.shape.map((d, i) => (axes.includes(i) ? 1 : d)).filter((_, i) => keepDims || !axes.includes(i));
   const backend = args.backend as unknown as WasmHeapBackend;
   const out = backend.makeOutput(shape, 'float32');
