@@ -1,7 +1,7 @@
 /**
  * A/B timing of the wasm kernel replacements, each switchable at run time, in one process:
  * variants alternate round by round on the same TrainingSession, so that both see the same
- * machine load. Usage: npm run ab-kernels -- --change sum|pool|dw|rbf|identity|all [--preset cka]
+ * machine load. Usage: npm run ab-kernels -- --change sum|pool|unrolled|dw|rbf|identity[,...]|all [--preset cka]
  * [--batches 64,256] [--rounds 8] [--steps 4] [--parity 10] [--tag name]. Then trains two fresh
  * sessions, changes off and on, --parity steps each and compares their losses step by step.
  * Writes runs/bench/ab-<change>-<time>.json.
@@ -22,10 +22,11 @@ import { benchConfig, loadBenchData } from './bench/benchSetup';
 import { parseArgs, UsageError } from './cli/args';
 import { fileStamp, gitState } from './cli/recordStamp';
 
-type Change = 'sum' | 'pool' | 'dw' | 'rbf' | 'identity';
+type Change = 'sum' | 'pool' | 'dw' | 'rbf' | 'identity' | 'unrolled';
 const CHANGES: Record<Change, string> = {
   sum: 'Sum over a block of non-innermost axes in JS on the heap (was: the wasm kernel, which transposes first)',
   pool: 'MaxPoolGrad: a tiled loop for non-overlapping pools (was: the general JS loop)',
+  unrolled: 'MaxPoolGrad 2 x 2: the tiled loop unrolled (was: the tiled loop with its offset table)',
   identity: 'Identity shares its input’s memory (was: the wasm kernel, a copy)',
   rbf: 'CFL RBF kernel means as two fused JS kernels (was: tfjs ops over [n, m, d] differences)',
   dw: 'Conv2D filter gradient by im2col (plain slices) for 1-3 input channels over >= 100,000 positions (was: by a conv for every layer)',
@@ -39,6 +40,8 @@ const unregisterIfThere = (name: string) => {
 function setChange(change: Change, on: boolean): void {
   if (change === 'pool') {
     poolGradOptions.tiled = on;
+  } else if (change === 'unrolled') {
+    poolGradOptions.unrolled = on;
   } else if (change === 'dw') {
     filterGradientOptions.im2colMaxChannelsOnWasm = on ? 3 : 0; // 0: the conv for every layer, as before
   } else if (change === 'rbf') {
@@ -83,8 +86,8 @@ async function main(): Promise<void> {
   const spec = { change: 'value', preset: 'value', batches: 'value', rounds: 'value', steps: 'value', tag: 'value', parity: 'value' } as const;
   const { flags } = parseArgs(process.argv.slice(2), spec);
   const change = String(flags.get('change') ?? 'all');
-  const changes = (change === 'all' ? Object.keys(CHANGES) : [change]) as Change[];
-  if (changes.some((c) => !(c in CHANGES))) throw new UsageError(`--change: one of ${Object.keys(CHANGES).join(', ')}, all`);
+  const changes = (change === 'all' ? Object.keys(CHANGES) : change.split(',')) as Change[];
+  if (changes.some((c) => !(c in CHANGES))) throw new UsageError(`--change: one or more (comma-separated) of ${Object.keys(CHANGES).join(', ')}, or all`);
   const preset = String(flags.get('preset') ?? 'cka') as PresetName;
   if (!presetNames.includes(preset)) throw new UsageError(`--preset: one of ${presetNames.join(', ')}`);
   const batches = String(flags.get('batches') ?? '64,256').split(',').map(Number);

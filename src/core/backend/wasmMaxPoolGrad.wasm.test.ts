@@ -9,6 +9,7 @@ type Case = { shape: [number, number, number, number]; size: number; stride: num
 const cases: Case[] = [
   { shape: [3, 26, 26, 4], size: 2, stride: 2, pad: 'valid' },
   { shape: [2, 11, 11, 5], size: 2, stride: 2, pad: 'valid' }, // odd: the last row and column are dropped
+  { shape: [2, 10, 9, 3], size: 3, stride: 3, pad: 'valid' }, // tiled 3 x 3: the loop with the offset table
   { shape: [2, 9, 8, 3], size: 3, stride: 2, pad: 'valid' }, // overlapping windows
   { shape: [1, 6, 7, 2], size: 2, stride: 1, pad: 'valid' },
   { shape: [2, 7, 7, 3], size: 2, stride: 2, pad: 'same' }, // padded at the bottom and right only: clipped windows
@@ -49,16 +50,24 @@ describe('wasm MaxPoolGrad in JS', () => {
     }
   });
 
-  it.each(cases.slice(0, 2))('takes the tiled loop where windows tile the input, with the general loop’s bits: %j', (c) => {
-    const x = tiedInput(c.shape, 4);
-    const tiled = gradient(c, x, 4);
-    poolGradOptions.tiled = false;
+  /** The gradient with poolGradOptions set as given for this call only. */
+  function gradientWith(options: Partial<typeof poolGradOptions>, c: Case, x: tf.Tensor4D): Float32Array {
+    const saved = { ...poolGradOptions };
+    Object.assign(poolGradOptions, options);
     try {
-      const general = gradient(c, x, 4);
-      expect(tiled.findIndex((v, i) => !Object.is(v, general[i]))).toBe(-1);
+      return gradient(c, x, 4);
     } finally {
-      poolGradOptions.tiled = true;
-      x.dispose();
+      Object.assign(poolGradOptions, saved);
+    }
+  }
+
+  it.each(cases.slice(0, 3))('takes the tiled loops where windows tile the input, with the general loop’s bits: %j', (c) => {
+    const x = tiedInput(c.shape, 4);
+    const general = gradientWith({ tiled: false }, c, x);
+    const variants = { unrolled: gradient(c, x, 4), offsetTable: gradientWith({ unrolled: false }, c, x) };
+    x.dispose();
+    for (const [name, g] of Object.entries(variants)) {
+      expect(g.findIndex((v, i) => !Object.is(v, general[i])), name).toBe(-1);
     }
   });
 
