@@ -1,8 +1,8 @@
 /**
  * A/B timing of the wasm kernel replacements, each switchable at run time, in one process:
  * variants alternate round by round on the same TrainingSession, so that both see the same
- * machine load. Usage: npm run ab-kernels -- --change sum|pool|unrolled|dw|rbf|identity[,...]|all [--preset cka]
- * [--batches 64,256] [--rounds 8] [--steps 4] [--parity 10] [--tag name]. Then trains two fresh
+ * machine load. Usage: npm run ab-kernels -- --change sum|pool|unrolled|dw|rows|rbf|identity[,...]|all [--preset cka]
+ * [--batches 64,256] [--rounds 8] [--steps 4] [--parity 10] [--width 32] [--tag name]. Then trains two fresh
  * sessions, changes off and on, --parity steps each and compares their losses step by step.
  * Writes runs/bench/ab-<change>-<time>.json.
  */
@@ -22,13 +22,14 @@ import { benchConfig, loadBenchData } from './bench/benchSetup';
 import { parseArgs, UsageError } from './cli/args';
 import { fileStamp, gitState } from './cli/recordStamp';
 
-type Change = 'sum' | 'pool' | 'dw' | 'rbf' | 'identity' | 'unrolled';
+type Change = 'sum' | 'pool' | 'dw' | 'rbf' | 'identity' | 'unrolled' | 'rows';
 const CHANGES: Record<Change, string> = {
   sum: 'Sum over a block of non-innermost axes in JS on the heap (was: the wasm kernel, which transposes first)',
   pool: 'MaxPoolGrad: a tiled loop for non-overlapping pools (was: the general JS loop)',
   unrolled: 'MaxPoolGrad 2 x 2: the tiled loop unrolled (was: the tiled loop with its offset table)',
   identity: 'Identity shares its input’s memory (was: the wasm kernel, a copy)',
   rbf: 'CFL RBF kernel means as two fused JS kernels (was: tfjs ops over [n, m, d] differences)',
+  rows: 'Conv2D filter gradient by window rows (one JS kernel) for 1 input channel under 100,000 positions (was: by a conv)',
   dw: 'Conv2D filter gradient by im2col (plain slices) for 1-3 input channels over >= 100,000 positions (was: by a conv for every layer)',
 };
 
@@ -42,6 +43,8 @@ function setChange(change: Change, on: boolean): void {
     poolGradOptions.tiled = on;
   } else if (change === 'unrolled') {
     poolGradOptions.unrolled = on;
+  } else if (change === 'rows') {
+    filterGradientOptions.rowsMaxPositionsOnWasm = on ? 100_000 : 0;
   } else if (change === 'dw') {
     filterGradientOptions.im2colMaxChannelsOnWasm = on ? 3 : 0; // 0: the conv for every layer, as before
   } else if (change === 'rbf') {
@@ -83,7 +86,7 @@ async function lossParity(open: () => TrainingSession, changes: Change[], steps:
 }
 
 async function main(): Promise<void> {
-  const spec = { change: 'value', preset: 'value', batches: 'value', rounds: 'value', steps: 'value', tag: 'value', parity: 'value' } as const;
+  const spec = { change: 'value', preset: 'value', batches: 'value', rounds: 'value', steps: 'value', tag: 'value', parity: 'value', width: 'value' } as const;
   const { flags } = parseArgs(process.argv.slice(2), spec);
   const change = String(flags.get('change') ?? 'all');
   const changes = (change === 'all' ? Object.keys(CHANGES) : change.split(',')) as Change[];
@@ -94,11 +97,12 @@ async function main(): Promise<void> {
   const rounds = Number(flags.get('rounds') ?? 8);
   const steps = Number(flags.get('steps') ?? 4);
   const paritySteps = Number(flags.get('parity') ?? 10);
+  const width = flags.has('width') ? Number(flags.get('width')) : undefined;
   await useNodeBackend('wasm');
   const data = await loadBenchData();
   const results: Record<string, { beforeMedianMs: number; afterMedianMs: number; before: number[]; after: number[]; losses: LossParity }> = {};
   for (const batch of batches) {
-    const config = benchConfig(preset, batch, 2 * rounds * steps + steps, 1);
+    const config = benchConfig(preset, batch, 2 * rounds * steps + steps, 1, width);
     const session = createTrainingSession({ config, teachers: data.teachers, train: data.train, test: data.test, backend: 'wasm', teacherCacheBytes: 0 });
     const times = { before: [] as number[], after: [] as number[] };
     try {
@@ -125,7 +129,7 @@ async function main(): Promise<void> {
   const file = path.join('runs', 'bench', `ab-${name}-${fileStamp(created)}.json`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify({
-    change: changes.map((c) => CHANGES[c]).join('; '), preset, created, ...gitState(), load: os.loadavg(),
+    change: changes.map((c) => CHANGES[c]).join('; '), preset, studentWidth: width ?? 'bench default (32)', created, ...gitState(), load: os.loadavg(),
     method: `TrainingSession.step (teachers run, no cache), ${rounds} interleaved rounds of ${steps} steps per variant, same process`, results,
   }, null, 1)}\n`);
   console.log(`record: ${file}`);

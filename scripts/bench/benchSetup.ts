@@ -41,8 +41,8 @@ const BENCH_WIDTH = 32;
  * The student stays at width 32, the width of every row in docs/performance.md's history; the
  * default became 64 later (docs/results.md), and time to student measures that one.
  */
-export function benchConfig(preset: PresetName, batchSize: number, stepsPerEpoch: number, epochs: number): RunConfig {
+export function benchConfig(preset: PresetName, batchSize: number, stepsPerEpoch: number, epochs: number, studentWidth = BENCH_WIDTH): RunConfig {
   return configFromPreset(preset, {
-    teachers: BENCH_TEACHERS, data: 'mnist', batchSize, transferLimit: batchSize * stepsPerEpoch, epochs, seed: 1, targetBuilder: 'concat', studentWidth: BENCH_WIDTH,
+    teachers: BENCH_TEACHERS, data: 'mnist', batchSize, transferLimit: batchSize * stepsPerEpoch, epochs, seed: 1, targetBuilder: 'concat', studentWidth,
   });
 }

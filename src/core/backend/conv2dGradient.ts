@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { IM2ROWS_KERNEL, im2Rows4d } from './wasmIm2Rows';
 
 /**
  * Replacement gradient for the `Conv2D` kernel.
@@ -88,28 +89,32 @@ function convInfo(dy: tf.Tensor4D, x: tf.Tensor4D, filterShape: number[], attrs:
 
 /**
  * How dW is computed. 'im2col' gathers the kernel taps (slices, strided where the conv is) and multiplies once;
- * 'conv' is one forward conv with the roles swapped: x as [Cin, H, W, B] (the batch becomes
- * the channels), dy as the filter [outH, outW, B, Cout] dilated by the stride, giving
- * [Cin, kH, kW, Cout]. On wasm the conv runs on XNNPACK with no im2col buffer, but both pack
- * dy afresh every step (as the conv's filter, or as the matmul's weights). Measured with a
- * fresh dy each time: at 13x13x32 -> 64 the conv takes 11 ms against 19 at batch 64, 50
- * against 102 at 256. With one to three input channels the conv's filter is huge and its
- * output tiny ([Cin, 3, 3, Cout]), and its cost grows faster than the batch: 28x28x1 -> 32,
- * conv 7 against 9 ms at batch 64 but 58 against 32 ms at 256; 32x32x3, 10 against 13 and 90
- * against 72. Default on wasm: 'im2col' for up to three input channels over at least 100,000
- * output positions (B·outH·outW), 'conv' otherwise; elsewhere 'im2col' (webgl/webgpu/cpu
- * unmeasured).
+ * 'rows' builds the window matrix the other way round ([positions, taps], one JS kernel,
+ * wasmIm2Rows.ts) and multiplies dyᵀ by it; 'conv' is one forward conv with the roles
+ * swapped: x as [Cin, H, W, B] (the batch becomes the channels), dy as the filter
+ * [outH, outW, B, Cout] dilated by the stride, giving [Cin, kH, kW, Cout]. On wasm every
+ * method pays for dy afresh each step (XNNPACK packs it as the conv's filter or the matmul's
+ * weights, or 'rows' transposes it), so they were timed with a fresh dy each time (dW alone,
+ * median of 15): at 13x13x32 -> 64 the conv wins (batch 64: 10 ms against 17 for im2col; 44
+ * against 66 at 256). With one input channel the conv's filter is huge and its output tiny
+ * ([1, 3, 3, Cout]): 28x28x1 -> 32 at batch 64, conv 5.4, im2col 5.6, rows 3.6 ms (-> 64: 17.7,
+ * 18.6, 12.4); at 256, 49, 26 and 39. Default on wasm: 'rows' for one input channel under
+ * 100,000 output positions (B·outH·outW), 'im2col' for up to three input channels above it,
+ * 'conv' otherwise; elsewhere 'im2col' (webgl/webgpu/cpu unmeasured).
  */
-export type FilterGradientMethod = 'im2col' | 'conv';
+export type FilterGradientMethod = 'im2col' | 'conv' | 'rows';
 
-/** Where wasm takes im2col rather than the conv; fields so that A/B timing can move them (scripts/ab-kernels.ts). */
-export const filterGradientOptions = { im2colMaxChannelsOnWasm: 3, im2colMinPositionsOnWasm: 100_000 };
+/** Where wasm takes im2col or rows rather than the conv; fields so that A/B timing can move them (scripts/ab-kernels.ts). */
+export const filterGradientOptions = { im2colMaxChannelsOnWasm: 3, im2colMinPositionsOnWasm: 100_000, rowsMaxPositionsOnWasm: 100_000 };
 
 function defaultFilterMethod(dy: tf.Tensor4D, x: tf.Tensor4D): FilterGradientMethod {
   if (tf.getBackend() !== 'wasm') return 'im2col';
   const positions = dy.shape[0] * dy.shape[1] * dy.shape[2];
-  const { im2colMaxChannelsOnWasm: channels, im2colMinPositionsOnWasm: minPositions } = filterGradientOptions;
-  return x.shape[3] <= channels && positions >= minPositions ? 'im2col' : 'conv';
+  const { im2colMaxChannelsOnWasm: channels, im2colMinPositionsOnWasm: im2colFrom, rowsMaxPositionsOnWasm: rowsBelow } = filterGradientOptions;
+  if (x.shape[3] > channels) return 'conv';
+  // The rows kernel is registered by installTrainingKernels; a gradient installed alone does without it.
+  if (x.shape[3] === 1 && positions < rowsBelow && tf.getKernel(IM2ROWS_KERNEL, 'wasm')) return 'rows';
+  return positions >= im2colFrom ? 'im2col' : 'conv';
 }
 
 function filterGradientByConv(dy: tf.Tensor4D, x: tf.Tensor4D, info: ConvInfo): tf.Tensor4D {
@@ -122,10 +127,18 @@ function filterGradientByConv(dy: tf.Tensor4D, x: tf.Tensor4D, info: ConvInfo): 
   return tf.transpose(cut, [1, 2, 0, 3]);
 }
 
+/** dWᵀ = dyᵀ · rows: the matmul packs the window rows (small with one channel) and transposes dy. */
+function filterGradientByRows(dy: tf.Tensor4D, x: tf.Tensor4D, info: ConvInfo): tf.Tensor4D {
+  const rows = im2Rows4d(padForWindows(x, info), info);
+  const dwT = tf.matMul(tf.reshape(dy, [rows.shape[0], info.outChannels]), rows, true, false);
+  return tf.reshape(tf.transpose(dwT), [info.filterHeight, info.filterWidth, info.inChannels, info.outChannels]);
+}
+
 function filterGradient(dy: tf.Tensor4D, x: tf.Tensor4D, filterShape: number[], attrs: Conv2DAttrs, method = defaultFilterMethod(dy, x)): tf.Tensor4D {
   const info = convInfo(dy, x, filterShape, attrs);
   return tf.tidy(() => {
     if (method === 'conv') return filterGradientByConv(dy, x, info);
+    if (method === 'rows') return filterGradientByRows(dy, x, info);
     const cols = im2colT(padForWindows(x, info), info);
     const dy2d = tf.reshape(dy, [cols.shape[1], info.outChannels]);
     const dw = tf.matMul(cols, dy2d);

@@ -88,8 +88,8 @@ describe('Conv2D gradient on wasm', () => {
   });
 
   // 'transpose' exercises wasm's own Conv2DBackpropInput kernel, 'conv' the default on wasm;
-  // dW by 'conv' (the wasm default) and by 'im2col'.
-  const methods: [InputGradientMethod, FilterGradientMethod][] = [['conv', 'conv'], ['transpose', 'im2col'], ['conv', 'im2col']];
+  // dW by each method ('rows' is the wasm-only JS kernel of wasmIm2Rows.ts).
+  const methods: [InputGradientMethod, FilterGradientMethod][] = [['conv', 'conv'], ['transpose', 'im2col'], ['conv', 'im2col'], ['conv', 'rows']];
   it.each(methods)('conv2dGradients on wasm matches the cpu stock gradients (dx by %s, dW by %s)', (method, filterMethod) => {
     cases.forEach((c, i) => {
       const r = refs[i];
@@ -118,6 +118,31 @@ describe('Conv2D gradient on wasm', () => {
     for (const [name, g] of grads) {
       expect(relErr(g, modelRef.get(name)!), name).toBeLessThan(TOL);
     }
+  });
+
+  /** The kernels that one conv's forward pass and filter gradient ran, by default (checking for leaks), on a [batch, size, size, channels] input. */
+  async function filterKernels(batch: number, size: number, channels: number): Promise<string[]> {
+    const x = tf.ones([batch, size, size, channels]) as tf.Tensor4D;
+    const filter = tf.ones([3, 3, channels, 2]) as tf.Tensor4D;
+    const before = tf.memory().numTensors;
+    const profile = await tf.profile(() => {
+      tf.dispose(tf.grad((f: tf.Tensor) => tf.sum(tf.conv2d(x, f as tf.Tensor4D, 1, 'valid')))(filter));
+    });
+    expect(tf.memory().numTensors, 'tensors left behind').toBe(before);
+    tf.dispose([x, filter]);
+    return profile.kernels.map((k) => k.name);
+  }
+
+  it('takes the rows kernel for one input channel under 100,000 positions, im2col above, the conv for more channels', async () => {
+    const rows = await filterKernels(4, 28, 1); // 2,704 positions
+    expect(rows).toContain('CkaIm2Rows');
+    expect(rows.filter((k) => k === 'Conv2D')).toHaveLength(1); // the forward pass only
+    const im2col = await filterKernels(160, 27, 1); // 100,000 positions
+    expect(im2col).not.toContain('CkaIm2Rows');
+    expect(im2col).toContain('Concat');
+    const conv = await filterKernels(4, 13, 4);
+    expect(conv).not.toContain('CkaIm2Rows');
+    expect(conv.filter((k) => k === 'Conv2D')).toHaveLength(2);
   });
 
   it('trains the model on wasm: sgd lowers the loss', async () => {

@@ -1,5 +1,6 @@
 import { installConv2dGradient } from './conv2dGradient';
 import { installWasmIdentityShare } from './wasmIdentityShare';
+import { installWasmIm2Rows } from './wasmIm2Rows';
 import { installWasmMatMulTranspose } from './wasmMatMulTranspose';
 import { installWasmMaxPoolGrad } from './wasmMaxPoolGrad';
 import { installWasmMeanRbf } from './wasmMeanRbf';
@@ -14,7 +15,8 @@ import { installWasmSumBlock } from './wasmSumBlock';
  * - MaxPoolGrad in JS, wasmMaxPoolGrad.ts;
  * - sums over non-innermost axes without a transpose (every bias gradient), wasmSumBlock.ts;
  * - Identity by reference instead of a copy (every tensor saved for the backward pass), wasmIdentityShare.ts;
- * - CFL's RBF kernel means as two kernels, wasmMeanRbf.ts.
+ * - CFL's RBF kernel means as two kernels, wasmMeanRbf.ts;
+ * - the window rows behind one-channel convs' filter gradients, wasmIm2Rows.ts.
  */
 export function installTrainingKernels(): void {
   installWasmMatMulTranspose();
@@ -22,5 +24,6 @@ export function installTrainingKernels(): void {
   installWasmSumBlock();
   installWasmIdentityShare();
   installWasmMeanRbf();
+  installWasmIm2Rows();
   installConv2dGradient();
 }
