@@ -1,7 +1,7 @@
 /**
  * A/B timing of the wasm kernel replacements, each switchable at run time, in one process:
  * variants alternate round by round on the same TrainingSession, so that both see the same
- * machine load. Usage: npm run ab-kernels -- --change sum|pool|unrolled|dw|rows|rbf|identity[,...]|all [--preset cka]
+ * machine load. Usage: npm run ab-kernels -- --change sum|pool|unrolled|dw|rows|rbf|symmetric|identity[,...]|all [--preset cka]
  * [--batches 64,256] [--rounds 8] [--steps 4] [--parity 10] [--width 32] [--tag name]. Then trains two fresh
  * sessions, changes off and on, --parity steps each and compares their losses step by step.
  * Writes runs/bench/ab-<change>-<time>.json.
@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { filterGradientOptions } from '../src/core/backend/conv2dGradient';
-import { installWasmMeanRbf, MEAN_RBF_GRAD_KERNEL, MEAN_RBF_KERNEL } from '../src/core/backend/wasmMeanRbf';
+import { installWasmMeanRbf, MEAN_RBF_GRAD_KERNEL, MEAN_RBF_KERNEL, meanRbfOptions } from '../src/core/backend/wasmMeanRbf';
 import { useWasmKernelReplacement } from '../src/core/backend/wasmKernelPatch';
 import { poolGradOptions } from '../src/core/backend/wasmMaxPoolGrad';
 import { presetNames, type PresetName } from '../src/core/method/config';
@@ -22,12 +22,13 @@ import { benchConfig, loadBenchData } from './bench/benchSetup';
 import { parseArgs, UsageError } from './cli/args';
 import { fileStamp, gitState } from './cli/recordStamp';
 
-type Change = 'sum' | 'pool' | 'dw' | 'rbf' | 'identity' | 'unrolled' | 'rows';
+type Change = 'sum' | 'pool' | 'dw' | 'rbf' | 'identity' | 'unrolled' | 'rows' | 'symmetric';
 const CHANGES: Record<Change, string> = {
   sum: 'Sum over a block of non-innermost axes in JS on the heap (was: the wasm kernel, which transposes first)',
   pool: 'MaxPoolGrad: a tiled loop for non-overlapping pools (was: the general JS loop)',
   unrolled: 'MaxPoolGrad 2 x 2: the tiled loop unrolled (was: the tiled loop with its offset table)',
   identity: 'Identity shares its input’s memory (was: the wasm kernel, a copy)',
+  symmetric: 'CFL RBF kernel means of a batch with itself visit each pair once (was: every ordered pair)',
   rbf: 'CFL RBF kernel means as two fused JS kernels (was: tfjs ops over [n, m, d] differences)',
   rows: 'Conv2D filter gradient by window rows (one JS kernel) for 1 input channel under 100,000 positions (was: by a conv)',
   dw: 'Conv2D filter gradient by im2col (plain slices) for 1-3 input channels over >= 100,000 positions (was: by a conv for every layer)',
@@ -47,6 +48,8 @@ function setChange(change: Change, on: boolean): void {
     filterGradientOptions.rowsMaxPositionsOnWasm = on ? 100_000 : 0;
   } else if (change === 'dw') {
     filterGradientOptions.im2colMaxChannelsOnWasm = on ? 3 : 0; // 0: the conv for every layer, as before
+  } else if (change === 'symmetric') {
+    meanRbfOptions.symmetric = on;
   } else if (change === 'rbf') {
     if (on) installWasmMeanRbf();
     else [MEAN_RBF_KERNEL, MEAN_RBF_GRAD_KERNEL].forEach(unregisterIfThere);

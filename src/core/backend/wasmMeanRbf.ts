@@ -35,6 +35,17 @@ function squaredDistance(x: Float32Array, xi: number, y: Float32Array, yj: numbe
 const UNDERFLOW = -110;
 
 /**
+ * x and y the same data (MMD's K_aa and K_bb, two of its three means): D_ij = D_ji and
+ * D_ii = 0, so the loops below visit each pair once and count it twice, half the work.
+ * Sums run in another order than over all pairs, in double precision, so the float32
+ * results agree to rounding.
+ */
+const sameData = (x: tf.TensorInfo, y: tf.TensorInfo) => meanRbfOptions.symmetric && x.dataId === y.dataId;
+
+/** `symmetric: false` visits every pair even for the same data: for A/B timing (scripts/ab-kernels.ts). */
+export const meanRbfOptions = { symmetric: true };
+
+/**
  * Value: the mean over pairs of Σ_σ e^{γ_σ D_ij}. Also returns W [n, m], W_ij = 2 Σ_σ γ_σ e^{γ_σ D_ij} / nm,
  * the pair's weight in the gradient, so that the backward pass needs neither distances nor exponentials.
  */
@@ -47,25 +58,33 @@ function meanRbf(args: Parameters<tf.KernelFunc>[0]): tf.TensorInfo[] {
   const outs = [backend.makeOutput([], 'float32'), backend.makeOutput([n, m], 'float32')];
   const [xs, ys, value, weights] = [x, y, ...outs].map((t) => backend.typedArrayFromHeap(t));
   const scale = 2 / (n * m);
+  const symmetric = sameData(x, y);
   let total = 0;
-  for (let i = 0, at = 0; i < n; i++) {
-    for (let j = 0; j < m; j++, at++) {
-      const dist = squaredDistance(xs, i * d, ys, j * d, d);
+  for (let i = 0; i < n; i++) {
+    for (let j = symmetric ? i : 0; j < m; j++) {
+      const dist = symmetric && j === i ? 0 : squaredDistance(xs, i * d, ys, j * d, d);
+      let sum = 0;
       let w = 0;
       for (const g of gammas) {
         if (g * dist < UNDERFLOW) continue;
         const e = Math.exp(g * dist);
-        total += e;
+        sum += e;
         w += g * e;
       }
-      weights[at] = w * scale;
+      total += symmetric && j !== i ? 2 * sum : sum;
+      weights[i * m + j] = w * scale;
+      if (symmetric) weights[j * m + i] = w * scale;
     }
   }
   value[0] = total / (n * m);
   return outs;
 }
 
-/** d/dx_i = dy·Σ_j W_ij (x_i − y_j), d/dy_j = −dy·Σ_i W_ij (x_i − y_j): explicit differences again (see above). */
+/**
+ * d/dx_i = dy·Σ_j W_ij (x_i − y_j), d/dy_j = −dy·Σ_i W_ij (x_i − y_j): explicit differences
+ * again (see above). With x and y the same data the two are equal (W is symmetric), so one
+ * pass over the pairs i < j fills both; the engine adds them, as it adds x's two roles.
+ */
 function meanRbfGrad(args: Parameters<tf.KernelFunc>[0]): tf.TensorInfo[] {
   const { x, y, weights, dy } = args.inputs as Record<'x' | 'y' | 'weights' | 'dy', tf.TensorInfo>;
   const backend = args.backend as unknown as WasmHeapBackend;
@@ -73,13 +92,14 @@ function meanRbfGrad(args: Parameters<tf.KernelFunc>[0]): tf.TensorInfo[] {
   const [xs, ys, w, g, dx, dyOut] = [x, y, weights, dy, ...outs].map((t) => backend.typedArrayFromHeap(t));
   const [n, d] = x.shape;
   const m = y.shape[0];
+  const symmetric = sameData(x, y);
   // Double-precision accumulators: each x row gathers m terms, each y row n.
   const ax = new Float64Array(n * d);
-  const ay = new Float64Array(m * d);
-  for (let i = 0, at = 0; i < n; i++) {
+  const ay = symmetric ? ax : new Float64Array(m * d);
+  for (let i = 0; i < n; i++) {
     const xi = i * d;
-    for (let j = 0; j < m; j++, at++) {
-      const wij = w[at];
+    for (let j = symmetric ? i + 1 : 0; j < m; j++) {
+      const wij = w[i * m + j];
       if (wij === 0) continue;
       const yj = j * d;
       for (let k = 0; k < d; k++) {
