@@ -2,11 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import type { WasmHeapBackend } from './wasmKernelPatch';
 
 /**
- * im2col for the conv filter gradient on wasm, as one JS kernel on the heap: row p holds the
- * window that output position p (in dy's [B, outH, outW] order) read, in the filter's
- * [kH, kW, Cin] order. Built from tfjs ops (a transpose, kH·kW slices, a concat) the same
- * matrix took 7.4 ms at batch 64 for the student's 13 x 13 x 32 conv, most of it in wasm's
- * element-by-element 4-D Slice; here each window row is one run of kW·Cin floats.
+ * The window matrix of a conv, for its filter gradient on wasm (conv2dGradient.ts, method
+ * 'rows'), as one JS kernel on the heap: row p holds the window that output position p (in
+ * dy's [B, outH, outW] order) read, in the filter's [kH, kW, Cin] order, each window row one
+ * run of kW·Cin floats. With one input channel it is small ([positions, kH·kW]), which is what
+ * makes dWᵀ = dyᵀ · rows cheap: the conv method packs all of dy as a filter instead (1.4M
+ * floats at batch 64 for the 28 x 28 digits), and tfjs ops would build the matrix from kH·kW
+ * 4-D slices, which wasm copies element by element.
  */
 
 export const IM2ROWS_KERNEL = 'CkaIm2Rows';
@@ -60,7 +62,9 @@ export function installWasmIm2Rows(): boolean {
   return true;
 }
 
-/** The window rows of x (no gradient: it runs inside the Conv2D gradient). */
-export function im2Rows4d(x: tf.Tensor4D, attrs: Im2RowsAttrs): tf.Tensor2D {
+/** The window rows of x (no gradient: it runs inside the Conv2D gradient); `windows` may carry more fields (a conv info). */
+export function im2Rows4d(x: tf.Tensor4D, windows: Im2RowsAttrs): tf.Tensor2D {
+  const { filterHeight, filterWidth, strideHeight, strideWidth, outHeight, outWidth } = windows;
+  const attrs: Im2RowsAttrs = { filterHeight, filterWidth, strideHeight, strideWidth, outHeight, outWidth };
   return tf.engine().runKernel(IM2ROWS_KERNEL, { x }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor2D;
 }
