@@ -52,6 +52,14 @@ const LISTEN_SOURCE = `(() => {
 
 const DONE = `['complete', 'failed', 'stopped'].includes(document.querySelector('dd[data-field="training-state"]')?.textContent ?? '')`;
 
+/** Where the session evaluates (TrainingSession.advance): every EVERY steps, and at the end of each epoch. */
+function evaluationSteps(totalSteps: number, epochs: number): number[] {
+  const steps = new Set<number>();
+  for (let s = EVERY; s <= totalSteps; s += EVERY) steps.add(s);
+  for (let e = 1; e <= epochs; e++) steps.add((totalSteps / epochs) * e);
+  return [...steps].sort((a, b) => a - b);
+}
+
 async function configure(page: Page): Promise<void> {
   const pick = (scope: string) => page.locator(scope).getByRole('checkbox', { name: /^Pick .* for the run$/ });
   for (const box of await pick('li[data-teacher]').all()) await box.uncheck();
@@ -105,6 +113,6 @@ test(`time to student: setting (a), default config${TRANSFER ? `, ${TRANSFER} tr
 
   expect(state.state).toBe('complete');
   expect(state.config, 'the run trained the config the CLI measures').toEqual(settingA(TRANSFER));
-  expect(points.length, 'an evaluation every EVERY steps and one at the end').toBe(Math.ceil(state.totalSteps / EVERY));
+  expect(points.map((p) => p.step), 'an evaluation every EVERY steps and at each epoch’s end').toEqual(evaluationSteps(state.totalSteps, settingA(TRANSFER).epochs));
   expect(errors).toEqual([]);
 });
