@@ -34,16 +34,17 @@ function squaredDistance(x: Float32Array, xi: number, y: Float32Array, yj: numbe
 /** Below this exponent float32's exp is 0 (or a denormal that no sum here can notice): not worth a Math.exp. */
 const UNDERFLOW = -110;
 
+/** `symmetric: false` visits every pair even for the same data: for A/B timing (scripts/ab-kernels.ts). */
+export const meanRbfOptions = { symmetric: true };
+
 /**
  * x and y the same data (MMD's K_aa and K_bb, two of its three means): D_ij = D_ji and
  * D_ii = 0, so the loops below visit each pair once and count it twice, half the work.
  * Sums run in another order than over all pairs, in double precision, so the float32
- * results agree to rounding.
+ * results agree to rounding. (A reshape shares its data, hence the shapes too.)
  */
-const sameData = (x: tf.TensorInfo, y: tf.TensorInfo) => meanRbfOptions.symmetric && x.dataId === y.dataId;
-
-/** `symmetric: false` visits every pair even for the same data: for A/B timing (scripts/ab-kernels.ts). */
-export const meanRbfOptions = { symmetric: true };
+const sameData = (x: tf.TensorInfo, y: tf.TensorInfo) =>
+  meanRbfOptions.symmetric && x.dataId === y.dataId && x.shape[0] === y.shape[0] && x.shape[1] === y.shape[1];
 
 /**
  * Value: the mean over pairs of Σ_σ e^{γ_σ D_ij}. Also returns W [n, m], W_ij = 2 Σ_σ γ_σ e^{γ_σ D_ij} / nm,
