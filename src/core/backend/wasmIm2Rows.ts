@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { WasmHeapBackend } from './wasmKernelPatch';
+import { addWasmKernels, type WasmHeapBackend } from './wasmKernelPatch';
 
 /**
  * The window matrix of a conv, for its filter gradient on wasm (conv2dGradient.ts, method
@@ -57,9 +57,7 @@ function im2Rows(args: Parameters<tf.KernelFunc>[0]): tf.TensorInfo {
 
 /** Registers the kernel on wasm once; false when it is there already. */
 export function installWasmIm2Rows(): boolean {
-  if (tf.getKernel(IM2ROWS_KERNEL, 'wasm')) return false;
-  tf.registerKernel({ kernelName: IM2ROWS_KERNEL, backendName: 'wasm', kernelFunc: im2Rows });
-  return true;
+  return addWasmKernels({ [IM2ROWS_KERNEL]: im2Rows });
 }
 
 /** The window rows of x (no gradient: it runs inside the Conv2D gradient); `windows` may carry more fields (a conv info). */

@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs';
 /**
  * One way to replace a wasm kernel with a faster one: the replacement is registered under the
  * kernel's own name (so every op and gradient that calls it gets it), once, and the original
- * is kept for the replacement's fallback and for tests that compare the two.
+ * is kept for the replacement's fallback and for tests that compare the two. Kernels of the
+ * studio's own (names tfjs does not have) are added once with addWasmKernels.
  */
 
 /** The parts of tfjs-backend-wasm's backend a JS kernel on its heap needs. */
@@ -26,6 +27,13 @@ export function patchWasmKernel(name: string, replace: (original: tf.KernelFunc)
   tf.unregisterKernel(name, 'wasm');
   tf.registerKernel({ ...config, kernelFunc: replacement });
   return true;
+}
+
+/** Registers each of the studio's own wasm kernels that is not registered yet; false when none was missing. */
+export function addWasmKernels(kernels: Record<string, tf.KernelFunc>): boolean {
+  const missing = Object.entries(kernels).filter(([name]) => !tf.getKernel(name, 'wasm'));
+  missing.forEach(([kernelName, kernelFunc]) => tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc }));
+  return missing.length > 0;
 }
 
 /** Whether the wasm kernel `name` now registered is a replacement. */

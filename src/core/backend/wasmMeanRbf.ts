@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { WasmHeapBackend } from './wasmKernelPatch';
+import { addWasmKernels, type WasmHeapBackend } from './wasmKernelPatch';
 
 /**
  * CFL's multi-bandwidth MMD averages Σ_σ exp(γ_σ·||x_i − y_j||²) over all pairs. As tfjs ops
@@ -117,10 +117,7 @@ function meanRbfGrad(args: Parameters<tf.KernelFunc>[0]): tf.TensorInfo[] {
 
 /** Registers both kernels for wasm once (the registry needs no live backend); false when done. */
 export function installWasmMeanRbf(): boolean {
-  if (tf.getKernel(MEAN_RBF_KERNEL, 'wasm')) return false;
-  tf.registerKernel({ kernelName: MEAN_RBF_KERNEL, backendName: 'wasm', kernelFunc: meanRbf });
-  tf.registerKernel({ kernelName: MEAN_RBF_GRAD_KERNEL, backendName: 'wasm', kernelFunc: meanRbfGrad });
-  return true;
+  return addWasmKernels({ [MEAN_RBF_KERNEL]: meanRbf, [MEAN_RBF_GRAD_KERNEL]: meanRbfGrad });
 }
 
 /** Whether the current backend has the fused kernels (wasm, once installed). */
