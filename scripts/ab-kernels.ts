@@ -106,7 +106,8 @@ async function main(): Promise<void> {
   const results: Record<string, { beforeMedianMs: number; afterMedianMs: number; before: number[]; after: number[]; losses: LossParity }> = {};
   for (const batch of batches) {
     const config = benchConfig(preset, batch, 2 * rounds * steps + steps, 1, width);
-    const session = createTrainingSession({ config, teachers: data.teachers, train: data.train, test: data.test, backend: 'wasm', teacherCacheBytes: 0 });
+    const open = () => createTrainingSession({ config, teachers: data.teachers, train: data.train, test: data.test, backend: 'wasm', teacherCacheBytes: 0 });
+    const session = open();
     const times = { before: [] as number[], after: [] as number[] };
     try {
       for (let i = 0; i < steps; i++) await session.step(); // warm-up, all changes on
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
       changes.forEach((c) => setChange(c, true));
       await session.dispose();
     }
-    const losses = await lossParity(() => createTrainingSession({ config, teachers: data.teachers, train: data.train, test: data.test, backend: 'wasm', teacherCacheBytes: 0 }), changes, paritySteps);
+    const losses = await lossParity(open, changes, paritySteps);
     results[batch] = { beforeMedianMs: median(times.before, 0), afterMedianMs: median(times.after, 0), ...times, losses };
     console.log(`${preset} batch ${batch}: before ${results[batch].beforeMedianMs.toFixed(1)} ms, after ${results[batch].afterMedianMs.toFixed(1)} ms (median of ${times.after.length} steps each); `
       + `losses over ${paritySteps} steps from the same start: ${losses.bitwise ? 'bitwise equal' : `largest relative difference ${losses.worstRelative.toExponential(1)}`}`);
